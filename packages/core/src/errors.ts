@@ -1,0 +1,237 @@
+/**
+ * Every error the client raises. One base class with a stable `code` so callers can
+ * `switch (err.code)`; subclasses add the fields their family needs.
+ *
+ * Messages never contain a plate, VIN, name, fødselsnummer, token or password: they name the
+ * field and position instead. Upstream bodies are kept (redacted) in `details`, never in `message`.
+ */
+
+import type { Responskode } from './schemas/index.js';
+
+export type KjoretoyregisterErrorCode =
+  | 'KJR_CONFIGURATION'
+  | 'KJR_VALIDATION'
+  | 'KJR_MASKINPORTEN'
+  | 'KJR_FIKS_AUTHENTICATION'
+  | 'KJR_FORBIDDEN'
+  | 'KJR_QUOTA_EXCEEDED'
+  | 'KJR_RATE_LIMITED'
+  | 'KJR_UPSTREAM'
+  | 'KJR_TRANSPORT'
+  | 'KJR_RESPONSE_FORMAT'
+  | 'KJR_AUDIT_CONTEXT_REQUIRED'
+  | 'KJR_CIRCUIT_OPEN';
+
+export interface KjoretoyregisterErrorOptions {
+  status?: number;
+  retryable?: boolean;
+  requestId?: string;
+  errorId?: string;
+  svvguid?: string;
+  cause?: unknown;
+  /** Redacted upstream body or other diagnostics; never shown in `message`. */
+  details?: unknown;
+}
+
+export class KjoretoyregisterError extends Error {
+  readonly code: KjoretoyregisterErrorCode;
+  readonly status?: number;
+  readonly retryable: boolean;
+  /** Our per-call request id (sent as the `requestId` header); always set for calls that reached the network layer. */
+  requestId?: string;
+  /** Fiks `errorId`: what KS support asks for (CONTRACT §3.5). */
+  readonly errorId?: string;
+  /** SVV correlation id: what SVV support asks for (CONTRACT §7f). */
+  readonly svvguid?: string;
+  readonly details?: unknown;
+
+  constructor(code: KjoretoyregisterErrorCode, message: string, options: KjoretoyregisterErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = options.status;
+    this.retryable = options.retryable ?? false;
+    this.requestId = options.requestId;
+    this.errorId = options.errorId;
+    this.svvguid = options.svvguid;
+    this.details = options.details;
+  }
+}
+
+export interface ConfigurationIssue {
+  /** Option path or environment variable name, e.g. `fiksOrgId` or `FIKS_ORG_ID`. */
+  path: string;
+  message: string;
+}
+
+/** Options or environment are wrong. Lists every problem at once. */
+export class ConfigurationError extends KjoretoyregisterError {
+  override readonly code = 'KJR_CONFIGURATION' as const;
+  readonly issues: ConfigurationIssue[];
+  constructor(issues: ConfigurationIssue[], options: KjoretoyregisterErrorOptions = {}) {
+    super(
+      'KJR_CONFIGURATION',
+      `Invalid configuration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      options,
+    );
+    this.issues = issues;
+  }
+}
+
+export interface ValidationIssue {
+  /** Where the problem is, e.g. `items[3].kjennemerke` or `dtg`. Never the value. */
+  path: string;
+  message: string;
+}
+
+
+/** The caller's input is wrong (client-side), or the service answered 400 (with `responskoder`). */
+export class ValidationError extends KjoretoyregisterError {
+  override readonly code = 'KJR_VALIDATION' as const;
+  readonly issues: ValidationIssue[];
+  readonly responskoder: Responskode[];
+  constructor(
+    message: string,
+    init: { issues?: ValidationIssue[]; responskoder?: Responskode[] } & KjoretoyregisterErrorOptions = {},
+  ) {
+    super('KJR_VALIDATION', message, init);
+    this.issues = init.issues ?? [];
+    this.responskoder = init.responskoder ?? [];
+  }
+}
+
+/** Maskinporten refused the grant or failed (CONTRACT §2.7). */
+export class MaskinportenError extends KjoretoyregisterError {
+  override readonly code = 'KJR_MASKINPORTEN' as const;
+  /** OAuth2 `error`, e.g. `invalid_grant`. */
+  readonly error?: string;
+  /** Maskinporten's `error_description`, verbatim (it never holds personal data). */
+  readonly errorDescription?: string;
+  /** `MP-123` etc., extracted from the description or raw text. */
+  readonly mpCode?: string;
+  constructor(
+    message: string,
+    init: { error?: string; errorDescription?: string; mpCode?: string } & KjoretoyregisterErrorOptions = {},
+  ) {
+    super('KJR_MASKINPORTEN', message, init);
+    this.error = init.error;
+    this.errorDescription = init.errorDescription;
+    this.mpCode = init.mpCode;
+  }
+}
+
+export type FiksAuthenticationKind = 'token' | 'integration';
+
+/** Fiks answered 401 (CONTRACT §3.5): the token (`kind: 'token'`) or the integration (`kind: 'integration'`). */
+export class FiksAuthenticationError extends KjoretoyregisterError {
+  override readonly code = 'KJR_FIKS_AUTHENTICATION' as const;
+  readonly kind: FiksAuthenticationKind;
+  constructor(message: string, init: { kind: FiksAuthenticationKind } & KjoretoyregisterErrorOptions) {
+    super('KJR_FIKS_AUTHENTICATION', message, { status: 401, ...init });
+    this.kind = init.kind;
+  }
+}
+
+/** Fiks answered 403: the integration lacks access to Kjøretøyregister for this fiksOrgId, or the endpoint is not exposed (CONTRACT §7h). */
+export class ForbiddenError extends KjoretoyregisterError {
+  override readonly code = 'KJR_FORBIDDEN' as const;
+  constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
+    super('KJR_FORBIDDEN', message, { status: 403, ...init });
+  }
+}
+
+/** 422: the daily quota is spent (CONTRACT §7e). Never retried automatically. */
+export class QuotaExceededError extends KjoretoyregisterError {
+  override readonly code = 'KJR_QUOTA_EXCEEDED' as const;
+  /** Milliseconds until the quota resets, from `Retry-After`. */
+  readonly retryAfterMs?: number;
+  readonly resetsAt?: Date;
+  readonly gjenstaendeKvote?: number;
+  constructor(
+    message: string,
+    init: { retryAfterMs?: number; resetsAt?: Date; gjenstaendeKvote?: number } & KjoretoyregisterErrorOptions = {},
+  ) {
+    super('KJR_QUOTA_EXCEEDED', message, { status: 422, ...init, retryable: false });
+    this.retryAfterMs = init.retryAfterMs;
+    this.resetsAt = init.resetsAt;
+    this.gjenstaendeKvote = init.gjenstaendeKvote;
+  }
+  /** Seconds, as in the `Retry-After` header. */
+  get retryAfter(): number | undefined {
+    return this.retryAfterMs === undefined ? undefined : Math.ceil(this.retryAfterMs / 1000);
+  }
+}
+
+/** 429 whose `Retry-After` exceeded the ceiling, or retries ran out. */
+export class RateLimitError extends KjoretoyregisterError {
+  override readonly code = 'KJR_RATE_LIMITED' as const;
+  readonly retryAfterMs?: number;
+  constructor(message: string, init: { retryAfterMs?: number } & KjoretoyregisterErrorOptions = {}) {
+    super('KJR_RATE_LIMITED', message, { status: 429, retryable: true, ...init });
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** 5xx or any status the contract does not describe. */
+export class UpstreamError extends KjoretoyregisterError {
+  override readonly code = 'KJR_UPSTREAM' as const;
+  constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
+    super('KJR_UPSTREAM', message, init);
+  }
+}
+
+export type TransportFailure = 'network' | 'timeout' | 'aborted';
+
+/** The request never got an HTTP answer: network error, timeout or abort. */
+export class TransportError extends KjoretoyregisterError {
+  override readonly code = 'KJR_TRANSPORT' as const;
+  readonly failure: TransportFailure;
+  constructor(message: string, init: { failure: TransportFailure } & KjoretoyregisterErrorOptions) {
+    super('KJR_TRANSPORT', message, { retryable: init.failure !== 'aborted', ...init });
+    this.failure = init.failure;
+  }
+}
+
+/** A 2xx body we cannot read (not JSON, or not the documented shape). */
+export class ResponseFormatError extends KjoretoyregisterError {
+  override readonly code = 'KJR_RESPONSE_FORMAT' as const;
+  constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
+    super('KJR_RESPONSE_FORMAT', message, init);
+  }
+}
+
+/** `requireAuditContext` is set and a call came without `{ actor, purpose, legalBasis }`. */
+export class AuditContextRequiredError extends KjoretoyregisterError {
+  override readonly code = 'KJR_AUDIT_CONTEXT_REQUIRED' as const;
+  readonly missing: string[];
+  constructor(missing: string[]) {
+    super('KJR_AUDIT_CONTEXT_REQUIRED', `Audit context required: missing ${missing.join(', ')}`);
+    this.missing = missing;
+  }
+}
+
+/** The optional circuit breaker is open after repeated upstream failures. */
+export class CircuitOpenError extends KjoretoyregisterError {
+  override readonly code = 'KJR_CIRCUIT_OPEN' as const;
+  constructor(message = 'Circuit breaker is open after repeated upstream failures', init: KjoretoyregisterErrorOptions = {}) {
+    super('KJR_CIRCUIT_OPEN', message, { retryable: true, ...init });
+  }
+}
+
+export type AnyKjoretoyregisterError =
+  | ConfigurationError
+  | ValidationError
+  | MaskinportenError
+  | FiksAuthenticationError
+  | ForbiddenError
+  | QuotaExceededError
+  | RateLimitError
+  | UpstreamError
+  | TransportError
+  | ResponseFormatError
+  | AuditContextRequiredError
+  | CircuitOpenError;
+
+export function isKjoretoyregisterError(value: unknown): value is AnyKjoretoyregisterError {
+  return value instanceof KjoretoyregisterError;
+}
