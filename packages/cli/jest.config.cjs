@@ -1,4 +1,3 @@
-/* eslint-disable */
 const { readFileSync } = require('fs');
 
 const swcJestConfig = JSON.parse(readFileSync(`${__dirname}/.spec.swcrc`, 'utf-8'));
@@ -14,4 +13,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'html'],
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
   coverageDirectory: 'test-output/jest/coverage',
+  // Builds dist/main.js (and its project references) once before any test spawns it.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // Subprocesses against a real simulator: generous, but each test asserts counts, not timing.
+  testTimeout: 30_000,
 };

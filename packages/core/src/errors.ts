@@ -84,7 +84,6 @@ export interface ValidationIssue {
   message: string;
 }
 
-
 /** The caller's input is wrong (client-side), or the service answered 400 (with `responskoder`). */
 export class ValidationError extends KjoretoyregisterError {
   override readonly code = 'KJR_VALIDATION' as const;
@@ -213,7 +212,10 @@ export class AuditContextRequiredError extends KjoretoyregisterError {
 /** The optional circuit breaker is open after repeated upstream failures. */
 export class CircuitOpenError extends KjoretoyregisterError {
   override readonly code = 'KJR_CIRCUIT_OPEN' as const;
-  constructor(message = 'Circuit breaker is open after repeated upstream failures', init: KjoretoyregisterErrorOptions = {}) {
+  constructor(
+    message = 'Circuit breaker is open after repeated upstream failures',
+    init: KjoretoyregisterErrorOptions = {},
+  ) {
     super('KJR_CIRCUIT_OPEN', message, { retryable: true, ...init });
   }
 }

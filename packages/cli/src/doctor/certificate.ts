@@ -1,0 +1,81 @@
+/**
+ * Readings of key material and certificates for `kjoretoy doctor`: which step a key-loading
+ * failure belongs to, which environment a certificate was issued for, and which environment a
+ * host belongs to. Each is a real check on the data, not a guess from the configuration.
+ */
+
+import { ConfigurationError, type CertificateInfo } from '@kjoretoyregister/core';
+
+export type KeyFailure = 'unreadable' | 'mismatch' | 'validity';
+
+/**
+ * Core loads the key in one go and reports the first problem as a ConfigurationError; the message
+ * tells which stage it reached (files read → key matched → dates checked).
+ */
+export function classifyKeyFailure(error: unknown): KeyFailure {
+  if (!(error instanceof ConfigurationError)) return 'unreadable';
+  const text = error.issues.map((issue) => issue.message).join(' ');
+  if (/does not match/i.test(text)) return 'mismatch';
+  if (/expired|not yet valid/i.test(text)) return 'validity';
+  return 'unreadable';
+}
+
+/** Core's key-material option paths → the variables a user sets. */
+const KEY_PATH_TO_ENV: Record<string, string> = {
+  pkcs12: 'MASKINPORTEN_P12',
+  password: 'MASKINPORTEN_P12_PASSWORD',
+  certificate: 'MASKINPORTEN_CERT',
+  privateKey: 'MASKINPORTEN_KEY',
+  passphrase: 'MASKINPORTEN_KEY_PASSWORD',
+  kid: 'MASKINPORTEN_KID',
+  jwk: 'MASKINPORTEN_JWK',
+};
+
+/** `keyMaterial.password: wrong password …` → `MASKINPORTEN_P12_PASSWORD: wrong password …`. */
+export function describeKeyIssues(error: unknown): string {
+  if (!(error instanceof ConfigurationError)) return error instanceof Error ? error.message : String(error);
+  return error.issues
+    .map((issue) => {
+      const last = issue.path.split('.').pop() ?? issue.path;
+      return `${KEY_PATH_TO_ENV[last] ?? issue.path}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export type CertificateEnvironment = 'test' | 'prod' | 'unknown';
+
+/**
+ * Buypass and Commfides name their test CAs with "Test"/"TEST" in the issuer (e.g. "Buypass
+ * Class 3 Test4 CA 3", "Commfides … - TEST2"); their production CAs do not. Other issuers are
+ * "unknown": we do not claim to know every qualified trust service provider.
+ */
+export function certificateEnvironment(certificate: CertificateInfo): CertificateEnvironment {
+  if (/test/i.test(certificate.issuer)) return 'test';
+  if (/buypass|commfides/i.test(certificate.issuer)) return 'prod';
+  return 'unknown';
+}
+
+const HOSTS: Record<string, 'test' | 'prod'> = {
+  'api.fiks.test.ks.no': 'test',
+  'test.maskinporten.no': 'test',
+  'api.fiks.ks.no': 'prod',
+  'maskinporten.no': 'prod',
+};
+
+/** The environment a well-known KS or Digdir URL belongs to; other hosts (e.g. the simulator) have none. */
+export function hostEnvironment(url: string | undefined): 'test' | 'prod' | undefined {
+  if (!url) return undefined;
+  try {
+    return HOSTS[new URL(url).hostname];
+  } catch {
+    return undefined;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+export function validityText(certificate: CertificateInfo, now: number): string {
+  const days = Math.floor((certificate.notAfter.getTime() - now) / DAY_MS);
+  const date = (d: Date): string => d.toISOString().slice(0, 10);
+  return `valid ${date(certificate.notBefore)} to ${date(certificate.notAfter)} (${days} days left)`;
+}

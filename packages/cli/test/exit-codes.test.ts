@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, scratchDir } from './support/run-cli.js';
+import { startTestSimulator, type RunningSimulator } from './support/simulator.js';
+
+let sim: RunningSimulator;
+let scratch: ReturnType<typeof scratchDir>;
+const run = (args: string[], env: Record<string, string | undefined> = sim.env) =>
+  runCli(args, { env, cwd: scratch.dir });
+
+beforeAll(async () => {
+  sim = await startTestSimulator();
+  scratch = scratchDir();
+});
+afterAll(async () => {
+  await sim.stop();
+  scratch.remove();
+});
+
+describe('exit codes and error output', () => {
+  it.each([
+    ['an unknown command', ['fly']],
+    ['an unknown option', ['oppslag', 'kjennemerke', 'CU10942', '--farge', 'rod']],
+    ['a missing argument', ['oppslag', 'understellsnummer']],
+    ['an invalid --format', ['oppslag', 'kjennemerke', 'CU10942', '--format', 'xml']],
+    ['no identifiers at all', ['oppslag', 'kjennemerke']],
+    ['an unreadable --fil', ['oppslag', 'kjennemerke', '--fil', 'finnes-ikke.txt']],
+    ['an invalid --dtg', ['oppslag', 'kjennemerke', 'CU10942', '--dtg', 'i går']],
+    ['--felter full with --format csv', ['oppslag', 'kjennemerke', 'CU10942', '--felter', 'full', '--format', 'csv']],
+  ])('exits 2 for %s, before any request', async (_, args) => {
+    sim.reset();
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(sim.stats().requests).toBe(0);
+  });
+
+  it('exits 0 for --help and --version', async () => {
+    expect((await run(['--help'])).code).toBe(0);
+    const version = await run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 1 with one line naming every missing variable, and no stack trace', async () => {
+    const result = await run(['oppslag', 'kjennemerke', 'CU10942'], {});
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^kjoretoy: invalid configuration: .*FIKS_ORG_ID.*FIKS_INTEGRASJON_ID.*MASKINPORTEN_CLIENT_ID/,
+    );
+  });
+
+  it('prints the stack trace with --debug, still without secrets', async () => {
+    const env = { ...sim.env, FIKS_INTEGRASJON_PASSORD: 'hemmelig-passord-123' };
+    const result = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--debug'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain('hemmelig-passord-123');
+    expect(result.stderr).not.toMatch(/eyJ[\w-]{5,}\.[\w-]{5,}\./);
+  });
+
+  it('with KJORETOY_ENV=prod requires --aktor, --formal and --hjemmel (exit 2), and records them when given', async () => {
+    const prod = { ...sim.env, KJORETOY_ENV: 'prod' };
+    sim.reset();
+    const refused = await run(['oppslag', 'kjennemerke', 'CU10942'], prod);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--aktor.*--formal.*--hjemmel/);
+    expect(sim.stats().requests).toBe(0);
+
+    const audited = await run(
+      [
+        'oppslag',
+        'kjennemerke',
+        'CU10942',
+        '--aktor',
+        'saksbehandler-1',
+        '--formal',
+        'HENSATT_KJORETOY',
+        '--hjemmel',
+        'vegtrafikkloven § 37',
+        '--saksnummer',
+        '2024/17',
+        '--audit-fil',
+        'audit.ndjson',
+      ],
+      prod,
+    );
+    expect(audited.code).toBe(0);
+    const events = readFileSync(join(scratch.dir, 'audit.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      operation: 'bulk/kjennemerke',
+      actor: 'saksbehandler-1',
+      purpose: 'HENSATT_KJORETOY',
+      legalBasis: 'vegtrafikkloven § 37',
+      caseRef: '2024/17',
+      outcome: { found: 1 },
+    });
+  });
+
+  it('takes flags over the environment over .env', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dotenv = Object.entries({ ...sim.env, FIKS_ORG_ID: '00000000-0000-4000-8000-000000000000' })
+      .map(([k, v]) => `${k}="${v}"`)
+      .join('\n');
+    writeFileSync(join(scratch.dir, 'test.env'), dotenv);
+    // .env alone: its FIKS_ORG_ID has no access → 403 → exit 1.
+    const fromFile = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--env-fil', 'test.env'], {});
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stderr).toContain('KJR_FORBIDDEN');
+    // The environment beats the file.
+    const fromEnv = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--env-fil', 'test.env'], {
+      FIKS_ORG_ID: sim.demo.fiksOrgId,
+    });
+    expect(fromEnv.code).toBe(0);
+    // A flag beats both.
+    const fromFlag = await run(
+      [
+        'oppslag',
+        'understellsnummer',
+        'TESTDIGDIR0000016',
+        '--env-fil',
+        'test.env',
+        '--fiks-org-id',
+        sim.demo.fiksOrgId,
+      ],
+      { FIKS_ORG_ID: '00000000-0000-4000-8000-000000000000' },
+    );
+    expect(fromFlag.code).toBe(0);
+  });
+});

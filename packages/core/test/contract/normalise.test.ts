@@ -1,0 +1,126 @@
+import {
+  formatDtg,
+  isValidKjennemerke,
+  isValidKjennemerkePattern,
+  isValidKuid,
+  isValidUnderstellsnummer,
+  isValidUnderstellsnummerPattern,
+  normaliseKjennemerke,
+  normaliseKuid,
+  normaliseUnderstellsnummer,
+} from '../../src/contract/normalise.js';
+import { ValidationError } from '../../src/errors.js';
+
+describe('normaliseKjennemerke / isValidKjennemerke (CONTRACT §4.8, §9.13)', () => {
+  it.each([
+    ['CU10942', 'CU10942', true],
+    ['CU 10942', 'CU10942', true],
+    ['  cu-10 942\t', 'CU10942', true],
+    ['br12345', 'BR12345', true],
+    ['TESLA', 'TESLA', true],
+    ['æøå123', 'ÆØÅ123', true],
+    ['A\u030A1', 'Å1', true], // decomposed Å (A + combining ring) is one letter
+    ['EL', 'EL', true],
+    ['A', 'A', false], // too short
+    ['ABCD12345', 'ABCD12345', false], // too long
+    ['CU1094!', 'CU1094!', false],
+    ['CU_10942', 'CU_10942', false],
+    ['CU1094?', 'CU1094?', false], // wildcards belong to S1 only
+    ['', '', false],
+    ['   ', '', false],
+  ])('%j → %j (valid: %s)', (input, normalised, valid) => {
+    expect(normaliseKjennemerke(input)).toBe(normalised);
+    expect(isValidKjennemerke(input)).toBe(valid);
+  });
+
+  it('S1 patterns allow up to three ? but not a plate made only of wildcards', () => {
+    expect(isValidKjennemerkePattern('af3676?')).toBe(true);
+    expect(isValidKjennemerkePattern('AF3???')).toBe(true);
+    expect(isValidKjennemerkePattern('AF????')).toBe(false);
+    expect(isValidKjennemerkePattern('??')).toBe(false);
+  });
+});
+
+describe('normaliseUnderstellsnummer / isValidUnderstellsnummer', () => {
+  it.each([
+    ['TESTDIGDIR0000016', 'TESTDIGDIR0000016', true],
+    [' sisdinky35995054 ', 'SISDINKY35995054', true], // SVV test VIN with 16 characters
+    ['TESTDIGDIR 0000016', 'TESTDIGDIR0000016', true],
+    ['TESTDIGDIR00000160', 'TESTDIGDIR00000160', false], // 18
+    ['TEST-DIGDIR', 'TEST-DIGDIR', false],
+    ['', '', false],
+    ['TESTDIGDIR*', 'TESTDIGDIR*', false],
+  ])('%j → %j (valid: %s)', (input, normalised, valid) => {
+    expect(normaliseUnderstellsnummer(input)).toBe(normalised);
+    expect(isValidUnderstellsnummer(input)).toBe(valid);
+  });
+
+  it('S2 patterns allow a * prefix and/or suffix only', () => {
+    expect(isValidUnderstellsnummerPattern('1234234ERGWW01A*')).toBe(true);
+    expect(isValidUnderstellsnummerPattern('*ERGWW01A')).toBe(true);
+    expect(isValidUnderstellsnummerPattern('*ERGWW01A*')).toBe(true);
+    expect(isValidUnderstellsnummerPattern('ERG*WW01A')).toBe(false);
+    expect(isValidUnderstellsnummerPattern('**')).toBe(false);
+  });
+});
+
+describe('normaliseKuid / isValidKuid', () => {
+  it('trims and accepts 1–20 digits only', () => {
+    expect(normaliseKuid(' 3378119709 ')).toBe('3378119709');
+    expect(isValidKuid(' 3378119709 ')).toBe(true);
+    expect(isValidKuid('33781a9709')).toBe(false);
+    expect(isValidKuid('123456789012345678901')).toBe(false);
+    expect(isValidKuid('')).toBe(false);
+  });
+});
+
+describe('formatDtg (CONTRACT §4.7)', () => {
+  it.each([
+    // Spring forward 2024: 02:00 CET → 03:00 CEST at 01:00 UTC.
+    ['2024-03-31T00:59:59.999Z', '2024-03-31T01:59:59.999+01:00'],
+    ['2024-03-31T01:00:00Z', '2024-03-31T03:00:00.000+02:00'],
+    // Fall back 2024: 03:00 CEST → 02:00 CET at 01:00 UTC; the 02:xx hour occurs twice.
+    ['2024-10-27T00:59:59Z', '2024-10-27T02:59:59.000+02:00'],
+    ['2024-10-27T01:00:00Z', '2024-10-27T02:00:00.000+01:00'],
+    // KS's example instant, given with another offset.
+    ['2018-11-15T22:00:00.000Z', '2018-11-15T23:00:00.000+01:00'],
+    ['2023-06-01T12:00:00.000+02:00', '2023-06-01T12:00:00.000+02:00'],
+    ['2023-06-01T05:30:00-05:00', '2023-06-01T12:30:00.000+02:00'],
+    ['2023-06-01T10:00Z', '2023-06-01T12:00:00.000+02:00'],
+    ['2023-12-31T23:30:00.1234Z', '2024-01-01T00:30:00.123+01:00'],
+    ['2023-06-01T12:00:00+0200', '2023-06-01T12:00:00.000+02:00'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatDtg(input)).toBe(expected);
+  });
+
+  it('formats a Date instant, keeping its milliseconds', () => {
+    expect(formatDtg(new Date(Date.UTC(2024, 2, 31, 1, 0, 0, 7)))).toBe('2024-03-31T03:00:00.007+02:00');
+    expect(formatDtg(new Date(Date.UTC(2024, 0, 15, 11, 0, 0)))).toBe('2024-01-15T12:00:00.000+01:00');
+  });
+
+  it.each([
+    ['2023-06-01T12:00:00', /must carry a UTC offset or Z/],
+    ['2023-06-01', /must be a point in time/],
+    ['2023-02-30T12:00:00Z', /is not a valid date-time/],
+    ['2023-06-01T24:00:00Z', /is not a valid date-time/],
+    ['yesterday', /is not an ISO-8601 date-time/],
+  ])('rejects %j naming the field, not the value', (input, message) => {
+    let caught: unknown;
+    try {
+      formatDtg(input, 'items[2].dtg');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    expect(error.code).toBe('KJR_VALIDATION');
+    expect(error.message).toMatch(/^items\[2\]\.dtg /);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(input);
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'items[2].dtg' })]);
+  });
+
+  it('rejects an invalid Date', () => {
+    expect(() => formatDtg(new Date('nope'))).toThrow(ValidationError);
+  });
+});
