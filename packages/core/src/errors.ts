@@ -58,10 +58,19 @@ export class KjoretoyregisterError extends Error {
   }
 }
 
+/** Machine-readable cause of a key-material issue, so diagnostics need not parse messages. */
+export type ConfigurationIssueReason =
+  | 'wrong_password'
+  | 'key_mismatch'
+  | 'certificate_not_yet_valid'
+  | 'certificate_expired'
+  | 'unreadable';
+
 export interface ConfigurationIssue {
   /** Option path or environment variable name, e.g. `fiksOrgId` or `FIKS_ORG_ID`. */
   path: string;
   message: string;
+  reason?: ConfigurationIssueReason;
 }
 
 /** Options or environment are wrong. Lists every problem at once. */

@@ -35,3 +35,4 @@ export { silentLogger } from './observability/logger.js';
 export { createConsoleLogger, type ConsoleLoggerOptions } from './observability/console-logger.js';
 export { redactHeaders, redactText, redactUrl } from './observability/redact.js';
 export type { AuditContext, AuditEvent, AuditOperation, AuditSink, DataCategory } from './observability/audit.js';
+export { untilAborted } from './util/until-aborted.js';

@@ -14,9 +14,9 @@ export type KeyFailure = 'unreadable' | 'mismatch' | 'validity';
  */
 export function classifyKeyFailure(error: unknown): KeyFailure {
   if (!(error instanceof ConfigurationError)) return 'unreadable';
-  const text = error.issues.map((issue) => issue.message).join(' ');
-  if (/does not match/i.test(text)) return 'mismatch';
-  if (/expired|not yet valid/i.test(text)) return 'validity';
+  const reasons = new Set(error.issues.map((issue) => issue.reason));
+  if (reasons.has('key_mismatch')) return 'mismatch';
+  if (reasons.has('certificate_expired') || reasons.has('certificate_not_yet_valid')) return 'validity';
   return 'unreadable';
 }
 

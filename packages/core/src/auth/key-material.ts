@@ -94,7 +94,12 @@ async function loadPkcs12(input: Pkcs12KeyMaterialInput, prefix: string, clock: 
   } catch (error) {
     if (!(error instanceof Pkcs12ReadError)) throw error;
     if (error.failure === 'wrong-password') {
-      throw fail(`${prefix}.password`, 'wrong password: the PKCS#12 file cannot be decrypted with it', error);
+      throw fail(
+        `${prefix}.password`,
+        'wrong password: the PKCS#12 file cannot be decrypted with it',
+        error,
+        'wrong_password',
+      );
     }
     const reason =
       error.failure === 'unsupported'
@@ -156,15 +161,25 @@ function certificateMaterial(
   const leaf = certificates.find((certificate) => certificate.checkPrivateKey(privateKey));
   if (!leaf) {
     const count = certificates.length === 1 ? 'the certificate' : `any of the ${certificates.length} certificates`;
-    throw fail(path, `the private key does not match ${count}`);
+    throw fail(path, `the private key does not match ${count}`, undefined, 'key_mismatch');
   }
   const certificate = describeCertificate(leaf);
   const now = clock.now();
   if (now < certificate.notBefore.getTime()) {
-    throw fail(path, `the certificate is not yet valid (valid from ${certificate.notBefore.toISOString()})`);
+    throw fail(
+      path,
+      `the certificate is not yet valid (valid from ${certificate.notBefore.toISOString()})`,
+      undefined,
+      'certificate_not_yet_valid',
+    );
   }
   if (now > certificate.notAfter.getTime()) {
-    throw fail(path, `the certificate has expired (valid until ${certificate.notAfter.toISOString()})`);
+    throw fail(
+      path,
+      `the certificate has expired (valid until ${certificate.notAfter.toISOString()})`,
+      undefined,
+      'certificate_expired',
+    );
   }
   return {
     mode: 'x5c',

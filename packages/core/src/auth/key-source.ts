@@ -57,10 +57,11 @@ async function readFileOption(filePath: string, path: string): Promise<Buffer> {
     throw issue(
       path,
       `the file could not be read${typeof code === 'string' ? ` (${code})` : ''}; give a readable file path, inline PEM/JSON or base64`,
+      'unreadable',
     );
   }
 }
 
-function issue(path: string, message: string): ConfigurationError {
-  return new ConfigurationError([{ path, message }]);
+function issue(path: string, message: string, reason?: 'unreadable'): ConfigurationError {
+  return new ConfigurationError([{ path, message, ...(reason ? { reason } : {}) }]);
 }

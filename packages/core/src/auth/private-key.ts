@@ -4,7 +4,7 @@
  */
 
 import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, type ConfigurationIssueReason } from '../errors.js';
 import { looksLikeJson, looksLikePem, readTextSource } from './key-source.js';
 
 /** jose refuses RS256 with shorter keys; so would Maskinporten. */
@@ -36,7 +36,12 @@ export async function loadPemPrivateKey(
       : createPrivateKey({ key: block, format: 'pem' });
   } catch (error) {
     if (encrypted) {
-      throw fail(`${prefix}.passphrase`, 'wrong passphrase: the private key cannot be decrypted with it', error);
+      throw fail(
+        `${prefix}.passphrase`,
+        'wrong passphrase: the private key cannot be decrypted with it',
+        error,
+        'wrong_password',
+      );
     }
     throw fail(path, 'is unreadable: the PEM private key could not be parsed', error);
   }
@@ -79,6 +84,14 @@ export function checkRsa(key: KeyObject, path: string): void {
 }
 
 /** One issue, naming the option, never its value. */
-export function fail(path: string, message: string, cause?: unknown): ConfigurationError {
-  return new ConfigurationError([{ path, message }], cause === undefined ? {} : { cause });
+export function fail(
+  path: string,
+  message: string,
+  cause?: unknown,
+  reason?: ConfigurationIssueReason,
+): ConfigurationError {
+  return new ConfigurationError(
+    [{ path, message, ...(reason ? { reason } : {}) }],
+    cause === undefined ? {} : { cause },
+  );
 }

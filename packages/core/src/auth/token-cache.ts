@@ -3,6 +3,7 @@
  * response arrived, minus a margin; one shared in-flight fetch per key; failures never cached.
  */
 
+import { untilAborted } from '../util/until-aborted.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_TOKEN_EXPIRY_MARGIN_MS } from '../config/presets.js';
 import { TransportError } from '../errors.js';
@@ -83,7 +84,15 @@ export class TokenCache {
       this.inFlight.set(key, started);
       pending = started;
     }
-    return options.signal ? untilAborted(pending, options.signal) : pending;
+    return untilAborted(
+      pending,
+      options.signal,
+      (signal) =>
+        new TransportError('Waiting for the access token was aborted by the caller', {
+          failure: 'aborted',
+          cause: signal.reason,
+        }),
+    );
   }
 
   /** Evict `key`; with `token`, only if that is still the cached one (a late 401 must not evict a fresh token). */
@@ -118,27 +127,4 @@ export class TokenCache {
     }
     return token;
   }
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  const aborted = () =>
-    new TransportError('Waiting for the access token was aborted by the caller', {
-      failure: 'aborted',
-      cause: signal.reason,
-    });
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -103,6 +103,50 @@ function osloParts(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'm
   return parts;
 }
 
+type OsloWallClock = ReturnType<typeof osloParts> & { offsetMinutes: number };
+
+function osloWallClockFromIntl(instant: Date): OsloWallClock {
+  const wall = osloParts(instant);
+  const wallAsUtc = new Date(0);
+  wallAsUtc.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  wallAsUtc.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  const wholeSecondMs = Math.floor(instant.getTime() / 1000) * 1000;
+  // Historical Oslo offsets are whole minutes, so rounding only absorbs float noise.
+  return { ...wall, offsetMinutes: Math.round((wallAsUtc.getTime() - wholeSecondMs) / 60_000) };
+}
+
+/**
+ * Since 1970 every Oslo offset is a whole number of hours and changes only on a whole UTC hour,
+ * so one `formatToParts` per UTC hour suffices. It was the largest cost of planning a bulk in
+ * which each item has its own dtg (tools/bench, docs/BENCHMARKS.md: item 1 profile).
+ */
+const OFFSET_CACHE_FROM_MS = Date.UTC(1970, 0, 1);
+const OFFSET_CACHE_MAX_HOURS = 4096;
+const HOUR_MS = 3_600_000;
+const osloOffsetByUtcHour = new Map<number, number>();
+
+function osloWallClock(instant: Date): OsloWallClock {
+  const epochMs = instant.getTime();
+  if (epochMs < OFFSET_CACHE_FROM_MS) return osloWallClockFromIntl(instant);
+  const utcHour = Math.floor(epochMs / HOUR_MS);
+  let offsetMinutes = osloOffsetByUtcHour.get(utcHour);
+  if (offsetMinutes === undefined) {
+    offsetMinutes = osloWallClockFromIntl(instant).offsetMinutes;
+    if (osloOffsetByUtcHour.size >= OFFSET_CACHE_MAX_HOURS) osloOffsetByUtcHour.clear();
+    osloOffsetByUtcHour.set(utcHour, offsetMinutes);
+  }
+  const wall = new Date(epochMs + offsetMinutes * 60_000);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    offsetMinutes,
+  };
+}
+
 function dtgError(field: string, message: string): ValidationError {
   return new ValidationError(`${field} ${message}`, { issues: [{ path: field, message }] });
 }
@@ -161,14 +205,10 @@ export function formatDtg(value: Date | string, field = 'dtg'): string {
   const epochMs = instant.getTime();
   if (!Number.isFinite(epochMs)) throw dtgError(field, 'is not a valid date-time');
 
-  const wall = osloParts(instant);
+  const wall = osloWallClock(instant);
   if (wall.year < 1 || wall.year > 9999) throw dtgError(field, 'is out of range');
-  const wallAsUtc = new Date(0);
-  wallAsUtc.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-  wallAsUtc.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  const { offsetMinutes } = wall;
   const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
-  // Historical Oslo offsets are whole minutes, so rounding only absorbs float noise.
-  const offsetMinutes = Math.round((wallAsUtc.getTime() - wholeSecondMs) / 60_000);
   const millis = epochMs - wholeSecondMs;
   const sign = offsetMinutes < 0 ? '-' : '+';
   return (

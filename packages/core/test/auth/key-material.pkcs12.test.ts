@@ -131,6 +131,7 @@ describe('loadKeyMaterial: PKCS#12', () => {
         {
           path: 'maskinporten.keyMaterial.password',
           message: expect.stringMatching(/^wrong password/),
+          reason: 'wrong_password',
         },
       ]);
       expect(error.message).not.toContain('not-the-password');
@@ -210,6 +211,7 @@ describe('loadKeyMaterial: PKCS#12', () => {
       {
         path: 'keyMaterial.pkcs12',
         message: expect.stringContaining('the file could not be read (ENOENT)'),
+        reason: 'unreadable',
       },
     ]);
     expect(error.message).not.toContain(missing);
@@ -232,6 +234,7 @@ describe('loadKeyMaterial: PKCS#12', () => {
       {
         path: 'keyMaterial.pkcs12',
         message: 'the private key does not match any of the 2 certificates',
+        reason: 'key_mismatch',
       },
     ]);
   });

@@ -122,6 +122,7 @@ describe('loadKeyMaterial: PEM', () => {
       {
         path: 'keyMaterial.passphrase',
         message: expect.stringMatching(/^wrong passphrase/),
+        reason: 'wrong_password',
       },
     ]);
     const missing = await configurationError({
@@ -175,6 +176,7 @@ describe('loadKeyMaterial: PEM', () => {
       {
         path: 'keyMaterial.certificate',
         message: 'the private key does not match the certificate',
+        reason: 'key_mismatch',
       },
     ]);
   });
@@ -234,6 +236,7 @@ describe('loadKeyMaterial: certificate validity', () => {
       {
         path: 'keyMaterial.certificate',
         message: 'the certificate has expired (valid until 2031-01-01T00:00:00.000Z)',
+        reason: 'certificate_expired',
       },
     ]);
   });
@@ -255,6 +258,7 @@ describe('loadKeyMaterial: certificate validity', () => {
       {
         path: 'keyMaterial.pkcs12',
         message: 'the certificate is not yet valid (valid from 2030-01-01T00:00:00.000Z)',
+        reason: 'certificate_not_yet_valid',
       },
     ]);
   });

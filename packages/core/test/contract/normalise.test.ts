@@ -123,4 +123,36 @@ describe('formatDtg (CONTRACT §4.7)', () => {
   it('rejects an invalid Date', () => {
     expect(() => formatDtg(new Date('nope'))).toThrow(ValidationError);
   });
+
+  it('agrees with a fresh Intl reading for every instant, whichever instant of the hour came first', () => {
+    // formatDtg caches the Oslo offset per UTC hour; an independent reference checks it.
+    const reference = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    const expected = (epochMs: number): string => {
+      const p = Object.fromEntries(reference.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
+      const offset = p['timeZoneName'] === 'GMT' ? '+00:00' : p['timeZoneName'].slice(3);
+      const millis = String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0');
+      return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}.${millis}${offset}`;
+    };
+    const instants: number[] = [];
+    // Both 2024 switches, walked backwards and forwards so either side of each hour is cached first.
+    for (const switchAt of [Date.UTC(2024, 2, 31, 1), Date.UTC(2024, 9, 27, 1)]) {
+      for (let ms = switchAt - 2 * 3_600_000; ms <= switchAt + 2 * 3_600_000; ms += 59_999) instants.push(ms);
+      for (let ms = switchAt + 2 * 3_600_000; ms >= switchAt - 2 * 3_600_000; ms -= 60_001) instants.push(ms);
+      instants.push(switchAt - 1, switchAt, switchAt + 3_599_999);
+    }
+    // A whole year in odd steps, plus instants before 1970 (not cached) and far ahead.
+    for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2024, 0, 1); ms += 7_777_777) instants.push(ms);
+    instants.push(Date.UTC(1960, 6, 1, 12), Date.UTC(1945, 3, 2, 0, 30), Date.UTC(2099, 9, 25, 0, 59, 59, 999));
+    for (const ms of instants) expect(formatDtg(new Date(ms))).toBe(expected(ms));
+  });
 });

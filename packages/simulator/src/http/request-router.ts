@@ -56,7 +56,9 @@ export function createRequestListener(deps: RouterDeps): (req: IncomingMessage, 
       } else {
         res.destroy();
       }
-      if (!(err instanceof Error && err.name === 'AbortError')) {
+      // A client that hung up mid-request (aborted body, reset) is not a simulator fault.
+      const clientGone = req.destroyed || (err as { code?: unknown } | null)?.code === 'ECONNRESET';
+      if (!clientGone && !(err instanceof Error && err.name === 'AbortError')) {
         console.error(
           `kjoretoyregister-simulator: internal error: ${err instanceof Error ? err.message : String(err)}`,
         );

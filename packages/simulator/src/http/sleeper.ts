@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /**
@@ -5,7 +6,14 @@ import { setTimeout as delay } from 'node:timers/promises';
  * and jest sees no open handles.
  */
 export class Sleeper {
-  private controller = new AbortController();
+  private controller = Sleeper.newController();
+
+  /** Every pending wait listens on the one signal; under load there are many at once. */
+  private static newController(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
 
   sleep(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
@@ -14,6 +22,6 @@ export class Sleeper {
 
   cancelAll(): void {
     this.controller.abort();
-    this.controller = new AbortController();
+    this.controller = Sleeper.newController();
   }
 }

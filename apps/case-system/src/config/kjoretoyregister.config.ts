@@ -1,0 +1,111 @@
+import { ConfigurationError } from '@kjoretoyregister/core';
+import { fromEnv, type KjoretoyregisterModuleOptions } from '@kjoretoyregister/nestjs';
+import { z } from 'zod';
+import {
+  envBoolean,
+  envInt,
+  isPlaceholderSecret,
+  parseArea,
+  type AreaResult,
+  type ConfigIssue,
+  type Environment,
+} from './env.js';
+
+/** Why and under which law the register is asked; every audit row carries both. */
+export const DEFAULT_PURPOSE = 'HENSATT_KJORETOY';
+export const DEFAULT_LEGAL_BASIS = 'vegtrafikkloven § 37 / parkeringsforskriften § 38';
+
+export interface OppslagConfig {
+  purpose: string;
+  legalBasis: string;
+  /** Store `fodselsnummer` in the owner projection (only when SVV released it). Default false. */
+  includeFodselsnummer: boolean;
+  /** Days from "owner found" to the notice deadline. */
+  varselFristDager: number;
+  worker: WorkerConfig;
+}
+
+export interface WorkerConfig {
+  enabled: boolean;
+  pollIntervalMs: number;
+  /** How long a claimed job stays invisible to other workers; renewed while the job runs. */
+  leaseMs: number;
+  /** Jobs one worker runs at once. */
+  concurrency: number;
+  /** Claims per job before a retryable failure becomes FEILET. Quota waits do not count. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /**
+   * Upper bound on a quota wait. Unset: wait the full `Retry-After` (until the quota resets at
+   * Oslo midnight). Set it to re-probe sooner, e.g. after the quota was raised.
+   */
+  quotaWaitCapMs?: number;
+}
+
+const OppslagEnvSchema = z.object({
+  OPPSLAG_FORMAL: z.string().trim().min(1).default(DEFAULT_PURPOSE),
+  OPPSLAG_RETTSGRUNNLAG: z.string().trim().min(1).default(DEFAULT_LEGAL_BASIS),
+  OPPSLAG_LAGRE_FODSELSNUMMER: envBoolean.default(false),
+  VARSEL_FRIST_DAGER: envInt(1, 365).default(14),
+  WORKER_ENABLED: envBoolean.default(true),
+  WORKER_POLL_INTERVAL_MS: envInt(10).default(1_000),
+  WORKER_LEASE_MS: envInt(500).default(60_000),
+  WORKER_CONCURRENCY: envInt(1, 64).default(4),
+  WORKER_MAX_ATTEMPTS: envInt(1, 100).default(6),
+  WORKER_BACKOFF_BASE_MS: envInt(1).default(2_000),
+  WORKER_BACKOFF_MAX_MS: envInt(1).default(10 * 60_000),
+  WORKER_QUOTA_WAIT_CAP_MS: envInt(1).optional(),
+});
+
+export function oppslagConfig(env: Environment): AreaResult<OppslagConfig> {
+  const parsed = parseArea(OppslagEnvSchema, env);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value;
+  return {
+    ok: true,
+    value: {
+      purpose: v.OPPSLAG_FORMAL,
+      legalBasis: v.OPPSLAG_RETTSGRUNNLAG,
+      includeFodselsnummer: v.OPPSLAG_LAGRE_FODSELSNUMMER,
+      varselFristDager: v.VARSEL_FRIST_DAGER,
+      worker: {
+        enabled: v.WORKER_ENABLED,
+        pollIntervalMs: v.WORKER_POLL_INTERVAL_MS,
+        leaseMs: v.WORKER_LEASE_MS,
+        concurrency: v.WORKER_CONCURRENCY,
+        maxAttempts: v.WORKER_MAX_ATTEMPTS,
+        backoffBaseMs: v.WORKER_BACKOFF_BASE_MS,
+        backoffMaxMs: Math.max(v.WORKER_BACKOFF_MAX_MS, v.WORKER_BACKOFF_BASE_MS),
+        quotaWaitCapMs: v.WORKER_QUOTA_WAIT_CAP_MS,
+      },
+    },
+  };
+}
+
+/**
+ * The register client's options, read by the module's `fromEnv` (the same variables as core's
+ * `configFromEnv`: `FIKS_*`, `MASKINPORTEN_*`, `KJORETOY_ENV`). Core validates them and lists every
+ * problem; they are merged into the app's one boot error.
+ */
+export function kjoretoyregisterConfig(
+  env: Environment,
+  production: boolean,
+): AreaResult<KjoretoyregisterModuleOptions> {
+  let options: KjoretoyregisterModuleOptions;
+  try {
+    options = fromEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      return { ok: false, issues: error.issues.map((i) => ({ variable: i.path, message: i.message })) };
+    }
+    throw error;
+  }
+  const issues: ConfigIssue[] = [];
+  if (production) {
+    if (isPlaceholderSecret(options.integrasjonPassord)) {
+      issues.push({ variable: 'FIKS_INTEGRASJON_PASSORD', message: 'is a placeholder; not allowed in production' });
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: options };
+}

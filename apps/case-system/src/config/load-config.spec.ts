@@ -1,0 +1,107 @@
+import { CaseSystemConfigError, loadConfig } from './load-config.js';
+
+const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+const REGISTER = {
+  FIKS_ORG_ID: '5f0c0d6a-6b8e-4d2a-9c1e-3a7b2e4f9d01',
+  FIKS_INTEGRASJON_ID: '8e2c6f4b-1a3d-4c5e-9f70-2b4d6e8a0c13',
+  FIKS_INTEGRASJON_PASSORD: 'a-real-password',
+  MASKINPORTEN_CLIENT_ID: 'client',
+  MASKINPORTEN_KID: 'kid-1',
+  MASKINPORTEN_JWK: '{"kty":"RSA"}',
+};
+
+function issuesOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof CaseSystemConfigError) return error.issues.map((i) => i.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults: PGlite in ./.data/case-system, the HENSATT_KJORETOY purpose and legal basis, 14 days', () => {
+    const config = loadConfig({ ...REGISTER, WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}` });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\.data\/case-system$/) });
+    expect(config.oppslag).toMatchObject({
+      purpose: 'HENSATT_KJORETOY',
+      legalBasis: 'vegtrafikkloven § 37 / parkeringsforskriften § 38',
+      includeFodselsnummer: false,
+      varselFristDager: 14,
+    });
+    expect(config.webhooks.inbound).toEqual([{ name: 'feltapp', secret: SECRET }]);
+    expect(config.app.cookieSecure).toBe(false);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      ...REGISTER,
+      WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}`,
+      DATABASE_URL: 'postgres://u:p@db:5432/saker',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/saker', poolMax: 10 });
+  });
+
+  it('lists every problem of every area at once, naming variables and never values', () => {
+    let error: CaseSystemConfigError | undefined;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        WORKER_LEASE_MS: '5',
+        WEBHOOK_INBOUND_SOURCES: 'Feltapp=whsec_c2hvcnQ=',
+        FIKS_INTEGRASJON_PASSORD: 'hunter2',
+      });
+    } catch (caught) {
+      error = caught as CaseSystemConfigError;
+    }
+    expect(error).toBeInstanceOf(CaseSystemConfigError);
+    const variables = error?.issues.map((i) => i.variable) ?? [];
+    expect(variables).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'DATABASE_URL',
+        'WORKER_LEASE_MS',
+        'WEBHOOK_INBOUND_SOURCES',
+        'FIKS_ORG_ID',
+        'MASKINPORTEN_CLIENT_ID',
+      ]),
+    );
+    expect(error?.message).not.toContain('hunter2');
+    expect(error?.message).not.toContain('c2hvcnQ');
+  });
+
+  it('refuses placeholder secrets in production only', () => {
+    const placeholder = {
+      ...REGISTER,
+      FIKS_INTEGRASJON_PASSORD: 'demo-integrasjon-passord',
+      WEBHOOK_INBOUND_SOURCES: `feltapp=whsec_${Buffer.from('change-me-change-me-change-me!!').toString('base64')}`,
+    };
+    expect(issuesOf(placeholder)).toEqual([]);
+    expect(issuesOf({ ...placeholder, NODE_ENV: 'production' })).toEqual([
+      'FIKS_INTEGRASJON_PASSORD',
+      'WEBHOOK_INBOUND_SOURCES',
+    ]);
+    const example = `whsec_${Buffer.from('example-example-example-example').toString('base64')}`;
+    expect(
+      issuesOf({
+        ...REGISTER,
+        NODE_ENV: 'production',
+        WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}`,
+        WEBHOOK_OUTBOUND_URLS: 'https://sub.example/h',
+        WEBHOOK_OUTBOUND_SECRET: example,
+      }),
+    ).toEqual(['WEBHOOK_OUTBOUND_SECRET']);
+  });
+
+  it('needs an outbound secret when subscribers are configured', () => {
+    expect(
+      issuesOf({
+        ...REGISTER,
+        WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}`,
+        WEBHOOK_OUTBOUND_URLS: 'https://sub.example/h',
+      }),
+    ).toEqual(['WEBHOOK_OUTBOUND_SECRET']);
+  });
+});

@@ -1,0 +1,51 @@
+import type { KjoretoyregisterModuleOptions } from '@kjoretoyregister/nestjs';
+import { appConfig, type AppConfig } from './app.config.js';
+import { databaseConfig, type DatabaseConfig } from './database.config.js';
+import type { AreaResult, ConfigIssue, Environment } from './env.js';
+import { kjoretoyregisterConfig, oppslagConfig, type OppslagConfig } from './kjoretoyregister.config.js';
+import { webhooksConfig, type WebhooksConfig } from './webhooks.config.js';
+
+export interface CaseSystemConfig {
+  app: AppConfig;
+  database: DatabaseConfig;
+  kjoretoyregister: KjoretoyregisterModuleOptions;
+  oppslag: OppslagConfig;
+  webhooks: WebhooksConfig;
+}
+
+/** The app refuses to start; `issues` names every bad variable at once, never a value. */
+export class CaseSystemConfigError extends Error {
+  readonly issues: ConfigIssue[];
+  constructor(issues: ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'CaseSystemConfigError';
+    this.issues = issues;
+  }
+}
+
+/** Validates every area once, at boot (STYLE §2.3), and throws one error listing all problems. */
+export function loadConfig(env: Environment = process.env): CaseSystemConfig {
+  const app = appConfig(env);
+  const production = app.ok && app.value.nodeEnv === 'production';
+  const areas = {
+    app,
+    database: databaseConfig(env),
+    kjoretoyregister: kjoretoyregisterConfig(env, production),
+    oppslag: oppslagConfig(env),
+    webhooks: webhooksConfig(env, production),
+  };
+  const issues = Object.values(areas).flatMap((area: AreaResult<unknown>) => (area.ok ? [] : area.issues));
+  if (issues.length > 0) throw new CaseSystemConfigError(issues);
+  return {
+    app: valueOf(areas.app),
+    database: valueOf(areas.database),
+    kjoretoyregister: valueOf(areas.kjoretoyregister),
+    oppslag: valueOf(areas.oppslag),
+    webhooks: valueOf(areas.webhooks),
+  };
+}
+
+function valueOf<T>(area: AreaResult<T>): T {
+  if (!area.ok) throw new CaseSystemConfigError(area.issues);
+  return area.value;
+}

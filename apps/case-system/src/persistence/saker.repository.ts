@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Observasjon } from '../saker/domain/sak.js';
+import type { SakStatus } from '../saker/domain/sak-status.js';
+import type { OppslagUtfall } from '../oppslag/oppslag-utfall.js';
+import { DATABASE } from './database.constants.js';
+import type { Database, Db } from './database.js';
+import type { DatabaseSchema, LookupJobsTable, SakerTable } from './schema.js';
+
+export type SakRow = Selectable<SakerTable>;
+export type SakWithJobRow = SakRow & {
+  job_status: Selectable<LookupJobsTable>['status'] | null;
+  job_attempts: number | null;
+  job_run_after: Date | null;
+  job_last_error: string | null;
+};
+
+type Executor = Transaction<DatabaseSchema> | Db;
+
+@Injectable()
+export class SakerRepository {
+  readonly db: Db;
+  constructor(@Inject(DATABASE) database: Database) {
+    this.db = database.db;
+  }
+
+  async insert(trx: Executor, id: string, kilde: string, observasjon: Observasjon): Promise<SakRow> {
+    return trx
+      .insertInto('saker')
+      .values({
+        id,
+        status: 'MOTTATT',
+        kilde,
+        kjennemerke: observasjon.kjennemerke ?? null,
+        understellsnummer: observasjon.understellsnummer ?? null,
+        observert_tidspunkt: new Date(observasjon.observertTidspunkt),
+        sted: JSON.stringify(observasjon.sted),
+        beskrivelse: observasjon.beskrivelse ?? null,
+        meldt_av: observasjon.meldtAv ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async findById(executor: Executor, id: string, forUpdate = false): Promise<SakRow | undefined> {
+    let query = executor.selectFrom('saker').selectAll().where('id', '=', id);
+    if (forUpdate) query = query.forUpdate();
+    return query.executeTakeFirst();
+  }
+
+  /** The case with its latest lookup job, for the API and the web page. */
+  async findWithJob(id: string): Promise<SakWithJobRow | undefined> {
+    return this.withLatestJob().where('saker.id', '=', id).executeTakeFirst();
+  }
+
+  async list(options: { limit: number; status?: SakStatus }): Promise<SakWithJobRow[]> {
+    let query = this.withLatestJob().orderBy('saker.opprettet', 'desc').orderBy('saker.id').limit(options.limit);
+    if (options.status) query = query.where('saker.status', '=', options.status);
+    return query.execute();
+  }
+
+  async idsWithIdentifier(identifier: { kjennemerke?: string; understellsnummer?: string }): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('saker')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          ...(identifier.kjennemerke ? [eb('kjennemerke', '=', identifier.kjennemerke)] : []),
+          ...(identifier.understellsnummer ? [eb('understellsnummer', '=', identifier.understellsnummer)] : []),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Records a lookup's outcome. The notice deadline runs from the moment the owner was found. */
+  async applyUtfall(trx: Executor, id: string, utfall: OppslagUtfall, varselFristDager: number): Promise<SakRow> {
+    const found = utfall.status === 'EIER_FUNNET';
+    return trx
+      .updateTable('saker')
+      .set({
+        status: utfall.status,
+        kjoretoy: utfall.kjoretoy ? JSON.stringify(utfall.kjoretoy) : null,
+        eier: utfall.eier ? JSON.stringify(utfall.eier) : null,
+        feilarsak: utfall.feilarsak ?? null,
+        eier_funnet_tidspunkt: found ? sql<Date>`now()` : null,
+        varsel_frist: found ? sql<Date>`now() + make_interval(days => ${varselFristDager})` : null,
+        oppdatert: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  private withLatestJob() {
+    return this.db
+      .selectFrom('saker')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('lookup_jobs')
+            .select(['lookup_jobs.status', 'lookup_jobs.attempts', 'lookup_jobs.run_after', 'lookup_jobs.last_error'])
+            .whereRef('lookup_jobs.sak_id', '=', 'saker.id')
+            .orderBy('lookup_jobs.created_at', 'desc')
+            .limit(1)
+            .as('job'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('saker')
+      .select([
+        'job.status as job_status',
+        'job.attempts as job_attempts',
+        'job.run_after as job_run_after',
+        'job.last_error as job_last_error',
+      ]);
+  }
+}

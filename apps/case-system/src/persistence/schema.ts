@@ -1,0 +1,136 @@
+import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { SakStatus } from '../saker/domain/sak-status.js';
+import type { Sted } from '../saker/domain/sak.js';
+
+/** Kysely's view of the schema in `migrations/`. JSON columns are written as JSON text. */
+export interface DatabaseSchema {
+  saker: SakerTable;
+  inbound_webhooks: InboundWebhooksTable;
+  lookup_jobs: LookupJobsTable;
+  oppslag_logg: OppslagLoggTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  api_users: ApiUsersTable;
+  web_sessions: WebSessionsTable;
+}
+
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface SakerTable {
+  id: string;
+  status: SakStatus;
+  /** Where the case came from: `webhook:<source>`. */
+  kilde: string;
+  kjennemerke: string | null;
+  understellsnummer: string | null;
+  observert_tidspunkt: Date;
+  sted: JSONColumnType<Sted>;
+  beskrivelse: string | null;
+  meldt_av: string | null;
+  /** `tekniskSammendrag` projection only (STYLE §3.8: never the raw vehicle). */
+  kjoretoy: NullableJson<TekniskSammendrag>;
+  /** `eierForVarsel` projection only; addresses dropped for shielded cases. */
+  eier: NullableJson<EierForVarsel>;
+  feilarsak: string | null;
+  eier_funnet_tidspunkt: Date | null;
+  varsel_frist: Date | null;
+  opprettet: Generated<Date>;
+  oppdatert: Generated<Date>;
+}
+
+export interface InboundWebhooksTable {
+  source: string;
+  webhook_id: string;
+  sak_id: string;
+  received_at: Generated<Date>;
+}
+
+export type JobStatus = 'PENDING' | 'DONE' | 'FAILED';
+
+export interface LookupJobsTable {
+  id: string;
+  sak_id: string;
+  status: JobStatus;
+  /** Audit actor of the lookup: `webhook:<source>` or the API user who asked for a re-run. */
+  actor: string;
+  attempts: Generated<number>;
+  run_after: Generated<Date>;
+  locked_until: Date | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+/** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). One row per register call. */
+export interface OppslagLoggTable {
+  id: string;
+  tidspunkt: Date;
+  actor: string | null;
+  purpose: string | null;
+  legal_basis: string | null;
+  case_ref: string | null;
+  fiks_org_id: string;
+  operation: string;
+  identifiers: JSONColumnType<string[]>;
+  dtg: JSONColumnType<string[]>;
+  outcome: JSONColumnType<OppslagOutcomeCounts>;
+  /** found | not_found | unavailable | invalid | error: the single word a reader wants. */
+  utfall: string;
+  data_categories: JSONColumnType<string[]>;
+  request_ids: JSONColumnType<string[]>;
+  error_id: string | null;
+  svvguid: string | null;
+  error_code: string | null;
+  logged_at: Generated<Date>;
+}
+
+export interface OppslagOutcomeCounts {
+  found: number;
+  notFound: number;
+  unavailable: number;
+  invalid: number;
+  error: number;
+}
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  /** The `webhook-id` subscribers deduplicate on; the same for every attempt. */
+  event_id: string;
+  event_type: string;
+  subscriber_url: string;
+  sak_id: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  locked_until: Date | null;
+  locked_by: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  delivered_at: Date | null;
+}
+
+export type Rolle = 'saksbehandler' | 'admin';
+
+export interface ApiUsersTable {
+  id: string;
+  navn: string;
+  rolle: Rolle;
+  /** Public half of the key, for the lookup; the secret half is only ever stored hashed. */
+  key_id: string;
+  key_hash: string;
+  created_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export interface WebSessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Date;
+  created_at: Generated<Date>;
+}

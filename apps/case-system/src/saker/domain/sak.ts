@@ -1,0 +1,50 @@
+import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
+import type { JobStatus } from '../../persistence/schema.js';
+import type { SakStatus } from './sak-status.js';
+
+export interface Sted {
+  adresse?: string;
+  lat: number;
+  lon: number;
+}
+
+/** A reported observation, as accepted by the webhook. */
+export interface Observasjon {
+  kjennemerke?: string;
+  understellsnummer?: string;
+  /** ISO-8601 with offset; the lookup's `dtg` (CONTRACT §4.7). */
+  observertTidspunkt: string;
+  sted: Sted;
+  beskrivelse?: string;
+  meldtAv?: string;
+}
+
+export interface OppslagJobbStatus {
+  status: JobStatus;
+  forsok: number;
+  nesteForsok?: string;
+  sisteFeil?: string;
+}
+
+/** The case as the API, the web page and the demo show it. */
+export interface Sak {
+  id: string;
+  status: SakStatus;
+  kilde: string;
+  kjennemerke?: string;
+  understellsnummer?: string;
+  observertTidspunkt: string;
+  sted: Sted;
+  beskrivelse?: string;
+  meldtAv?: string;
+  kjoretoy?: TekniskSammendrag;
+  /** The owner at the observation time (`eierForVarsel`); shielded parties carry no address. */
+  eier?: EierForVarsel;
+  feilarsak?: string;
+  eierFunnetTidspunkt?: string;
+  /** Notice deadline: owner found + 14 days (configurable). */
+  varselFrist?: string;
+  opprettet: string;
+  oppdatert: string;
+  oppslag?: OppslagJobbStatus;
+}

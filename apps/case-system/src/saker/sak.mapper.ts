@@ -1,0 +1,73 @@
+import type { OppslagLoggRow } from '../persistence/oppslag-logg.repository.js';
+import type { SakRow, SakWithJobRow } from '../persistence/saker.repository.js';
+import type { Sak } from './domain/sak.js';
+
+/** One audit row as the API and the web page show it. */
+export interface OppslagLoggEntry {
+  id: string;
+  tidspunkt: string;
+  actor?: string;
+  purpose?: string;
+  legalBasis?: string;
+  caseRef?: string;
+  operation: string;
+  identifiers: string[];
+  dtg: string[];
+  utfall: string;
+  outcome: OppslagLoggRow['outcome'];
+  dataCategories: string[];
+  requestIds: string[];
+  errorId?: string;
+  svvguid?: string;
+  errorCode?: string;
+}
+
+export function toSak(row: SakRow | SakWithJobRow): Sak {
+  const sak: Sak = {
+    id: row.id,
+    status: row.status,
+    kilde: row.kilde,
+    observertTidspunkt: row.observert_tidspunkt.toISOString(),
+    sted: row.sted,
+    opprettet: row.opprettet.toISOString(),
+    oppdatert: row.oppdatert.toISOString(),
+  };
+  if (row.kjennemerke) sak.kjennemerke = row.kjennemerke;
+  if (row.understellsnummer) sak.understellsnummer = row.understellsnummer;
+  if (row.beskrivelse) sak.beskrivelse = row.beskrivelse;
+  if (row.meldt_av) sak.meldtAv = row.meldt_av;
+  if (row.kjoretoy) sak.kjoretoy = row.kjoretoy;
+  if (row.eier) sak.eier = row.eier;
+  if (row.feilarsak) sak.feilarsak = row.feilarsak;
+  if (row.eier_funnet_tidspunkt) sak.eierFunnetTidspunkt = row.eier_funnet_tidspunkt.toISOString();
+  if (row.varsel_frist) sak.varselFrist = row.varsel_frist.toISOString();
+  if ('job_status' in row && row.job_status) {
+    sak.oppslag = { status: row.job_status, forsok: Number(row.job_attempts ?? 0) };
+    if (row.job_status === 'PENDING' && row.job_run_after)
+      sak.oppslag.nesteForsok = new Date(row.job_run_after).toISOString();
+    if (row.job_last_error) sak.oppslag.sisteFeil = row.job_last_error;
+  }
+  return sak;
+}
+
+export function toLoggEntry(row: OppslagLoggRow): OppslagLoggEntry {
+  const entry: OppslagLoggEntry = {
+    id: row.id,
+    tidspunkt: row.tidspunkt.toISOString(),
+    operation: row.operation,
+    identifiers: row.identifiers,
+    dtg: row.dtg,
+    utfall: row.utfall,
+    outcome: row.outcome,
+    dataCategories: row.data_categories,
+    requestIds: row.request_ids,
+  };
+  if (row.actor) entry.actor = row.actor;
+  if (row.purpose) entry.purpose = row.purpose;
+  if (row.legal_basis) entry.legalBasis = row.legal_basis;
+  if (row.case_ref) entry.caseRef = row.case_ref;
+  if (row.error_id) entry.errorId = row.error_id;
+  if (row.svvguid) entry.svvguid = row.svvguid;
+  if (row.error_code) entry.errorCode = row.error_code;
+  return entry;
+}

@@ -1,0 +1,81 @@
+import {
+  isValidKjennemerke,
+  isValidUnderstellsnummer,
+  normaliseKjennemerke,
+  normaliseUnderstellsnummer,
+} from '@kjoretoyregister/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { Observasjon } from '../saker/domain/sak.js';
+import { problemsOf, type Problem } from '../utils/zod-body.js';
+
+/** An observation may lie a little in the future of our clock (device clocks drift), not more. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const ObservasjonSchema = z.strictObject({
+  kjennemerke: z
+    .string()
+    .refine((value) => isValidKjennemerke(value), 'must be a Norwegian plate: 2–7 letters and digits')
+    .transform(normaliseKjennemerke)
+    .optional(),
+  understellsnummer: z
+    .string()
+    .refine((value) => isValidUnderstellsnummer(value), 'must be a VIN: 1–17 letters and digits')
+    .transform(normaliseUnderstellsnummer)
+    .optional(),
+  // CONTRACT §4.7: the dtg must carry an offset; it is passed on as the lookup's point in time.
+  observertTidspunkt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO-8601 date-time with offset, e.g. 2024-03-01T10:00:00+01:00' })
+    .refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'must not be in the future'),
+  sted: z.strictObject({
+    adresse: z.string().trim().min(1).max(300).optional(),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+  }),
+  beskrivelse: z.string().trim().max(2000).optional(),
+  meldtAv: z.string().trim().max(200).optional(),
+});
+
+export type ParsedObservasjon = { ok: true; value: Observasjon } | { ok: false; problems: Problem[] };
+
+/**
+ * Every problem at once. "At least one identifier" is checked beside the schema, not after it,
+ * so it is reported together with the other problems rather than only once they are fixed.
+ */
+export function parseObservasjon(body: unknown): ParsedObservasjon {
+  const parsed = ObservasjonSchema.safeParse(body);
+  const problems = parsed.success ? [] : problemsOf(parsed.error);
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  if (raw['kjennemerke'] === undefined && raw['understellsnummer'] === undefined) {
+    problems.push({ path: 'kjennemerke', message: 'kjennemerke or understellsnummer is required' });
+  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: parsed.data };
+}
+
+// OpenAPI description of the same body (the schema above is what validates).
+export class StedDto {
+  @ApiPropertyOptional({ example: 'Storgata 1, 0155 Oslo' }) adresse?: string;
+  @ApiProperty({ example: 59.9127 }) lat!: number;
+  @ApiProperty({ example: 10.7461 }) lon!: number;
+}
+
+export class ObservasjonDto {
+  @ApiPropertyOptional({ example: 'ST10001', description: 'At least one of kjennemerke and understellsnummer' })
+  kjennemerke?: string;
+  @ApiPropertyOptional({ example: 'WVGZZZE2ZMPS00001' }) understellsnummer?: string;
+  @ApiProperty({
+    example: '2024-03-01T10:00:00+01:00',
+    description: 'ISO-8601 with offset; the owner is looked up as of this time',
+  })
+  observertTidspunkt!: string;
+  @ApiProperty({ type: StedDto }) sted!: StedDto;
+  @ApiPropertyOptional() beskrivelse?: string;
+  @ApiPropertyOptional() meldtAv?: string;
+}
+
+export class MottattDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'MOTTATT' }) status!: string;
+  @ApiProperty({ example: '/api/saker/0b6d…' }) href!: string;
+}

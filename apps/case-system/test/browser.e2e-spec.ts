@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
+import { observasjon, postSigned } from './support/webhooks.js';
+
+const CHROMIUM = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
+const ARTEFACTS = resolve(__dirname, '../test-output');
+
+describe('the case worker web page in a real headless Chromium', () => {
+  let simulator: RunningSimulator;
+  let system: TestCaseSystem;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let apiKey: string;
+  const ids: Record<'found' | 'shielded', string> = { found: '', shielded: '' };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run tools/e2e-system/ensure-chromium.sh`);
+    simulator = await startSimulator({ port: 0, vehicles: 0 });
+    system = await startTestCaseSystem(simulator);
+    apiKey = await system.createUser('saksbehandler', 'kari.nordmann');
+    for (const [key, input] of [
+      [
+        'found',
+        {
+          kjennemerke: 'ST10001',
+          observertTidspunkt: '2024-03-01T10:00:00+01:00',
+          beskrivelse: '<script>alert("x")</script> står ved busslomma',
+        },
+      ],
+      ['shielded', { kjennemerke: 'ST10002', observertTidspunkt: '2024-03-01T10:00:00+01:00' }],
+    ] as const) {
+      const response = await postSigned(system.url, system.secret, observasjon(input));
+      ids[key] = ((await response.json()) as { id: string }).id;
+      await system.waitForSak(ids[key], apiKey);
+    }
+    profile = mkdtempSync(join(tmpdir(), 'case-system-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('dialog', (dialog) => {
+      throw new Error(`unexpected dialog: ${dialog.message()}`);
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await system?.stop();
+    await simulator?.stop();
+  });
+
+  it('sends an anonymous visitor to the login form', async () => {
+    await page.goto(`${system.url}/saker/${ids.found}`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('#apiKey', 'csk_0000000000000000_wrongwrongwrongwrongwrongwrongwrongwrongwro');
+    await page.click('button[type=submit]');
+    await expect(page.textContent('[role=alert]')).resolves.toContain('Ukjent API-nøkkel');
+  });
+
+  it('logs in with an API key into an HttpOnly, SameSite=Strict session and lists the cases', async () => {
+    await page.fill('#apiKey', apiKey);
+    await page.click('button[type=submit]');
+    expect(new URL(page.url()).pathname).toBe('/saker');
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'cs_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows.some((row) => row.includes('ST10001') && row.includes('EIER_FUNNET'))).toBe(true);
+    expect(rows.some((row) => row.includes('ST10002') && row.includes('SKJERMET'))).toBe(true);
+  });
+
+  it('shows the vehicle, the owner at the observation time, status, deadline and audit trail', async () => {
+    await page.click(`a[href="/saker/${ids.found}"]`);
+    const text = (await page.textContent('main')) ?? '';
+    expect(text).toContain('EIER_FUNNET');
+    expect(text).toContain('VOLKSWAGEN ID.4');
+    expect(text).toContain('SIGRID TESTRUD');
+    expect(text).not.toContain('MAGNUS');
+    expect(text).toMatch(/Varselfrist\s*\d{1,2}\. \p{L}+ \d{4}/u);
+    expect(text).toContain('webhook:feltapp');
+    expect(text).toContain('vegtrafikkloven § 37 / parkeringsforskriften § 38');
+    // The reporter's text is shown as text, never run.
+    expect(await page.locator('dd', { hasText: '<script>alert("x")</script>' }).count()).toBe(1);
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTEFACTS, 'case-page.png'), fullPage: true });
+  });
+
+  it('shows "skjermet" instead of a shielded owner', async () => {
+    await page.goto(`${system.url}/saker/${ids.shielded}`);
+    const text = (await page.textContent('main')) ?? '';
+    expect(text).toContain('Skjermet');
+    expect(text).not.toMatch(/ASTRID|SKJERMVIK/);
+    await page.screenshot({ path: join(ARTEFACTS, 'case-page-skjermet.png'), fullPage: true });
+  });
+
+  it('logs out and forgets the session', async () => {
+    await page.click('text=Logg ut');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.goto(`${system.url}/saker`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+});

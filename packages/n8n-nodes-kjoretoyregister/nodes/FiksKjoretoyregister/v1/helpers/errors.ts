@@ -1,0 +1,107 @@
+/**
+ * Core errors → n8n errors (STYLE §2.3: adapters keep core's classes and at most map them).
+ * Problems with the input or the setup become NodeOperationError; answers from Fiks, SVV or
+ * Maskinporten become NodeApiError. Messages never carry identifiers: core's messages name the
+ * field and position, and upstream bodies stay out of them (CONTRACT §9.11).
+ */
+
+import {
+  NodeApiError,
+  NodeOperationError,
+  type IDataObject,
+  type IExecuteFunctions,
+  type INodeExecutionData,
+  type JsonObject,
+} from 'n8n-workflow';
+import { isKjoretoyregisterError, type AnyKjoretoyregisterError } from '@kjoretoyregister/core';
+import { hintFor } from '../../shared/hints.js';
+import { describeIssues } from '../../shared/token-failure.js';
+
+export type FailureStatus = 'invalid' | 'error';
+
+export interface Failure {
+  status: FailureStatus;
+  message: string;
+  description?: string;
+  code?: string;
+  httpStatus?: number;
+}
+
+const OPERATION_ERROR_CODES = new Set(['KJR_CONFIGURATION', 'KJR_VALIDATION', 'KJR_AUDIT_CONTEXT_REQUIRED']);
+
+function messageOf(error: AnyKjoretoyregisterError): string {
+  switch (error.code) {
+    case 'KJR_CONFIGURATION':
+      return `The credential or node settings are wrong: ${describeIssues(error.issues)}`;
+    case 'KJR_QUOTA_EXCEEDED':
+      return 'The lookup quota is exhausted (HTTP 422): the register accepts no more lookups for this integration today';
+    default:
+      return error.message;
+  }
+}
+
+function supportIds(error: AnyKjoretoyregisterError): string | undefined {
+  const ids = [
+    error.requestId && `requestId ${error.requestId}`,
+    error.errorId && `errorId ${error.errorId}`,
+    error.svvguid && `svvguid ${error.svvguid}`,
+  ].filter(Boolean);
+  return ids.length > 0 ? ids.join(', ') : undefined;
+}
+
+/** What went wrong and what to do, for an error item or a thrown node error. */
+export function describeFailure(error: unknown, status: FailureStatus = 'error'): Failure {
+  if (!isKjoretoyregisterError(error)) {
+    const message = error instanceof Error ? error.message : 'Unexpected failure';
+    return { status, message };
+  }
+  const hint = hintFor(error);
+  const ids = supportIds(error);
+  const description = [hint && `What to do: ${hint}.`, ids && `For support: ${ids}.`].filter(Boolean).join(' ');
+  return {
+    status: error.code === 'KJR_VALIDATION' ? 'invalid' : status,
+    message: messageOf(error),
+    ...(description ? { description } : {}),
+    code: error.code,
+    ...(error.status === undefined ? {} : { httpStatus: error.status }),
+  };
+}
+
+/** `continueOnFail`: the failed input's own item, paired to it, with `status` like every other item. */
+export function failureItem(failure: Failure, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
+  return {
+    json: {
+      status: failure.status,
+      ...extra,
+      error: failure.message,
+      ...(failure.description ? { hint: failure.description } : {}),
+      ...(failure.code ? { code: failure.code } : {}),
+    },
+    pairedItem: { item: itemIndex },
+  };
+}
+
+/** The error to throw when `continueOnFail` is off, tied to the item that failed. */
+export function toNodeError(
+  context: IExecuteFunctions,
+  failure: Failure,
+  itemIndex: number,
+  cause?: unknown,
+): NodeApiError | NodeOperationError {
+  if (cause instanceof NodeApiError || cause instanceof NodeOperationError) return cause;
+  const options = {
+    itemIndex,
+    message: failure.message,
+    ...(failure.description ? { description: failure.description } : {}),
+  };
+  if (failure.code === undefined || OPERATION_ERROR_CODES.has(failure.code)) {
+    // Errors of n8n itself (e.g. an expression that failed) keep their own message.
+    const base = failure.code === undefined && cause instanceof Error ? cause : failure.message;
+    return new NodeOperationError(context.getNode(), base, options);
+  }
+  const response: JsonObject = { message: failure.message, code: failure.code };
+  return new NodeApiError(context.getNode(), response, {
+    ...options,
+    ...(failure.httpStatus === undefined ? {} : { httpCode: String(failure.httpStatus) }),
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Core's Transport over n8n's `httpRequestWithAuthentication`: the node's only HTTP path.
+ *
+ * How it fits n8n-core 2.8 (read in its request-helper-functions and n8n-workflow's errors):
+ * - A thrown non-2xx reaches us as a NodeApiError that has lost the response (its `cause` field
+ *   is overwritten), so core could not read Retry-After, errorId, svvguid or the 401 text.
+ *   Requests therefore use `ignoreHttpStatusErrors`: every status comes back in full, and core
+ *   alone maps statuses to errors (CONTRACT §3.5, §7e, §7f).
+ * - n8n refreshes the expirable token only when a request *throws* with status 401: it runs the
+ *   credential's `preAuthentication` again, stores the token and retries once. So when Fiks
+ *   rejects the token («Klarte ikke å validere access_token», CONTRACT §3.5), we send a harmless
+ *   probe (the `kjoretoy doctor` search for the not-found plate) in throwing mode; its 401 makes
+ *   n8n fetch and store a new token. The original request is then sent once more, with the new
+ *   token. A bulk POST is thus never repeated after it got past Fiks authentication (§9.9).
+ * - The first Fiks request of an execution runs alone: n8n keeps the token in the credential
+ *   record, and concurrent bulk chunks started before it is stored would each fetch their own.
+ */
+
+import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import {
+  KJORETOYREGISTER_BASE_PATH,
+  SVV_PATH_PREFIX,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+  untilAborted,
+} from '@kjoretoyregister/core';
+import { CREDENTIAL_TYPE } from '../../shared/credential-data.js';
+import { fromFullResponse, networkFailure } from '../../shared/http-response.js';
+import { findTokenFailure, toCoreError } from '../../shared/token-failure.js';
+
+/** Set by the credential's `authenticate`; core's copies are dropped so each has one source. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'integrasjonid', 'integrasjonpassord']);
+
+/** CONTRACT §3.5: the text of a 401 that rejects the token (any other 401 is the integration). */
+const TOKEN_REJECTED = 'Klarte ikke å validere access_token';
+
+export interface N8nTransportOptions {
+  /** `https://api.fiks.test.ks.no` or a custom host, without a trailing slash. */
+  fiksApiUrl: string;
+  fiksOrgId: string;
+  /** Per-request timeout, passed to n8n (which replaces our AbortSignal with its own cancel signal). */
+  timeoutMs: number;
+}
+
+/** The refresh probe: an exact search for CONTRACT §6's not-found plate; spends no lookup quota. */
+export function refreshProbeUrl(options: N8nTransportOptions): string {
+  const base = `${options.fiksApiUrl}${KJORETOYREGISTER_BASE_PATH}/${encodeURIComponent(options.fiksOrgId)}`;
+  return `${base}${SVV_PATH_PREFIX}/sok/kjennemerke?kjennemerke=XX99999&antall=1`;
+}
+
+function withoutCredentialHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
+}
+
+function isTokenRejection(response: TransportResponse): boolean {
+  return response.status === 401 && response.body.includes(TOKEN_REJECTED);
+}
+
+export function createN8nTransport(context: IExecuteFunctions, options: N8nTransportOptions): Transport {
+  const call = (request: IHttpRequestOptions): Promise<unknown> =>
+    context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request);
+
+  /** One request; every HTTP status is an answer. Token-step failures become core errors. */
+  async function sendOnce(request: TransportRequest): Promise<TransportResponse> {
+    try {
+      const response = await untilAborted(
+        call({
+          method: request.method as IHttpRequestMethods,
+          url: request.url,
+          headers: withoutCredentialHeaders(request.headers),
+          body: request.body,
+          json: false,
+          encoding: 'text',
+          returnFullResponse: true,
+          ignoreHttpStatusErrors: true,
+          disableFollowRedirect: true,
+          timeout: options.timeoutMs,
+        }),
+        request.signal,
+      );
+      return fromFullResponse(response);
+    } catch (error) {
+      const tokenFailure = findTokenFailure(error);
+      if (tokenFailure) throw toCoreError(tokenFailure);
+      throw networkFailure(error, request.signal);
+    }
+  }
+
+  /** Throwing mode on purpose: its 401 is what makes n8n refresh and store the token. */
+  async function refreshToken(signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await untilAborted(
+        call({
+          method: 'GET',
+          url: refreshProbeUrl(options),
+          headers: { Accept: 'application/json' },
+          json: false,
+          encoding: 'text',
+          disableFollowRedirect: true,
+          timeout: options.timeoutMs,
+        }),
+        signal,
+      );
+    } catch (error) {
+      // Only a failed token step matters here; any other answer to the probe is not ours to
+      // report, and the original request, sent next, gets its own.
+      const tokenFailure = findTokenFailure(error);
+      if (tokenFailure) throw toCoreError(tokenFailure);
+    }
+  }
+
+  async function send(request: TransportRequest): Promise<TransportResponse> {
+    const response = await sendOnce(request);
+    if (!isTokenRejection(response)) return response;
+    await refreshToken(request.signal);
+    return sendOnce(request);
+  }
+
+  let first: Promise<unknown> | undefined;
+  return {
+    async send(request) {
+      if (request.target !== 'fiks') {
+        // The token is n8n's job (credential preAuthentication); core never asks for one here.
+        throw new Error('The n8n transport only carries Fiks requests');
+      }
+      const previous = first;
+      const sending = (async () => {
+        if (previous) await previous.catch(() => undefined);
+        return send(request);
+      })();
+      first ??= sending;
+      return sending;
+    },
+  };
+}

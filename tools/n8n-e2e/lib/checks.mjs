@@ -1,0 +1,22 @@
+// A minimal check list: every check is named, counted, and reported on one line.
+export function createChecks() {
+  const results = [];
+  return {
+    check(name, condition, detail = '') {
+      results.push({ name, ok: Boolean(condition) });
+      console.log(`${condition ? '  ok  ' : '  FAIL'} ${name}${!condition && detail ? ` (${detail})` : ''}`);
+    },
+    equal(name, actual, expected) {
+      const ok = JSON.stringify(actual) === JSON.stringify(expected);
+      this.check(name, ok, `got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+    },
+    fail(name, error) {
+      results.push({ name, ok: false });
+      console.log(`  FAIL ${name} (${error instanceof Error ? error.message : String(error)})`);
+    },
+    summary() {
+      const passed = results.filter((r) => r.ok).length;
+      return { passed, failed: results.length - passed };
+    },
+  };
+}
