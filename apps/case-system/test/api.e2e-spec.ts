@@ -123,7 +123,11 @@ describe('HTTP API', () => {
       .select(['key_hash'])
       .where('navn', '=', 'per.ny')
       .executeTakeFirstOrThrow();
-    expect(stored.key_hash).not.toContain(created.apiKey.split('_')[2]);
+    // The secret is base64url and may itself contain '_': take everything after the key id.
+    const secret = created.apiKey.split('_').slice(2).join('_');
+    expect(secret).toHaveLength(43);
+    expect(stored.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.key_hash).not.toContain(secret);
     const duplicate = await call('/api/brukere', {
       key: admin,
       method: 'POST',
