@@ -1,4 +1,10 @@
-import type { FaultTrigger, Faults, ServerErrorStatus, Trigger } from './faults.js';
+import {
+  TRIGGERED_FAULT_KINDS,
+  type FaultTrigger,
+  type Faults,
+  type ServerErrorStatus,
+  type Trigger,
+} from './faults.js';
 
 /** A fault configuration (option, admin body or request header) that does not fit the catalogue. */
 export class FaultConfigError extends Error {
@@ -18,21 +24,7 @@ export function validateFaults(input: unknown): Faults {
   const problems: string[] = [];
   if (!isObject(input)) throw new FaultConfigError('faults must be a JSON object');
   const out: Faults = {};
-  const known = new Set<string>([
-    'latency',
-    'serverError',
-    'rateLimited',
-    'burstLimit',
-    'quotaExceeded',
-    'quota',
-    'connectionReset',
-    'truncatedJson',
-    'malformedJson',
-    'slowBody',
-    'tokenEndpointDown',
-    'tokenRevoked',
-    'clockSkewSeconds',
-  ]);
+  const known = new Set<string>([...TRIGGERED_FAULT_KINDS, 'latency', 'burstLimit', 'quota', 'clockSkewSeconds']);
   for (const key of Object.keys(input)) {
     if (!known.has(key)) problems.push(`unknown fault "${key}"`);
   }

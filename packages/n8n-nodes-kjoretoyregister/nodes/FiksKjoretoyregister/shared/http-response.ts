@@ -5,7 +5,8 @@
  * HTTP answer, so that core alone maps statuses to errors.
  */
 
-import { TransportError, type TransportResponse } from '@kjoretoyregister/core';
+import { TransportError, type TransportRequest, type TransportResponse } from '@kjoretoyregister/core';
+import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 interface ResponseLike {
   status: number;
@@ -104,4 +105,27 @@ export function networkFailure(error: unknown, signal?: AbortSignal): TransportE
       cause: error,
     },
   );
+}
+
+/**
+ * n8n request options that hand every HTTP status back as an answer with the raw body text, so
+ * core maps statuses itself (both the token call and the authenticated Fiks calls use this).
+ */
+export function rawRequestOptions(
+  request: TransportRequest,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): IHttpRequestOptions {
+  return {
+    method: request.method as IHttpRequestMethods,
+    url: request.url,
+    headers,
+    body: request.body,
+    json: false,
+    encoding: 'text',
+    returnFullResponse: true,
+    ignoreHttpStatusErrors: true,
+    disableFollowRedirect: true,
+    timeout: timeoutMs,
+  };
 }

@@ -5,26 +5,17 @@
  * statuses to typed errors (Maskinporten codes, Fiks 401 kinds, quota).
  */
 
-import type { IHttpRequestHelper, IHttpRequestMethods } from 'n8n-workflow';
+import type { IHttpRequestHelper } from 'n8n-workflow';
 import { DEFAULT_TOKEN_TIMEOUT_MS, type Transport } from '@kjoretoyregister/core';
-import { fromFullResponse, networkFailure, responseFromError } from './http-response.js';
+import { fromFullResponse, networkFailure, rawRequestOptions, responseFromError } from './http-response.js';
 
 export function httpRequestTransport(helper: IHttpRequestHelper, timeoutMs = DEFAULT_TOKEN_TIMEOUT_MS): Transport {
   return {
     async send(request) {
       try {
-        const response: unknown = await helper.helpers.httpRequest({
-          method: request.method as IHttpRequestMethods,
-          url: request.url,
-          headers: request.headers,
-          body: request.body,
-          json: false,
-          encoding: 'text',
-          returnFullResponse: true,
-          ignoreHttpStatusErrors: true,
-          disableFollowRedirect: true,
-          timeout: timeoutMs,
-        });
+        const response: unknown = await helper.helpers.httpRequest(
+          rawRequestOptions(request, request.headers, timeoutMs),
+        );
         return fromFullResponse(response);
       } catch (error) {
         const response = responseFromError(error);

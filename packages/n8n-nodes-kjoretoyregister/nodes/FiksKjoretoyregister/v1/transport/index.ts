@@ -16,7 +16,7 @@
  *   record, and concurrent bulk chunks started before it is stored would each fetch their own.
  */
 
-import type { IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import {
   KJORETOYREGISTER_BASE_PATH,
   SVV_PATH_PREFIX,
@@ -26,7 +26,7 @@ import {
   untilAborted,
 } from '@kjoretoyregister/core';
 import { CREDENTIAL_TYPE } from '../../shared/credential-data.js';
-import { fromFullResponse, networkFailure } from '../../shared/http-response.js';
+import { fromFullResponse, networkFailure, rawRequestOptions } from '../../shared/http-response.js';
 import { findTokenFailure, toCoreError } from '../../shared/token-failure.js';
 
 /** Set by the credential's `authenticate`; core's copies are dropped so each has one source. */
@@ -65,18 +65,7 @@ export function createN8nTransport(context: IExecuteFunctions, options: N8nTrans
   async function sendOnce(request: TransportRequest): Promise<TransportResponse> {
     try {
       const response = await untilAborted(
-        call({
-          method: request.method as IHttpRequestMethods,
-          url: request.url,
-          headers: withoutCredentialHeaders(request.headers),
-          body: request.body,
-          json: false,
-          encoding: 'text',
-          returnFullResponse: true,
-          ignoreHttpStatusErrors: true,
-          disableFollowRedirect: true,
-          timeout: options.timeoutMs,
-        }),
+        call(rawRequestOptions(request, withoutCredentialHeaders(request.headers), options.timeoutMs)),
         request.signal,
       );
       return fromFullResponse(response);
