@@ -31,6 +31,8 @@ export class OppslagWorker implements OnApplicationBootstrap, BeforeApplicationS
   readonly workerId = workerIdentity('oppslag');
   private readonly running = new Map<string, Promise<void>>();
   private readonly loop: PollingLoop;
+  /** The last claim filled every free slot, so more jobs are probably waiting. */
+  private backlog = false;
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
@@ -67,11 +69,16 @@ export class OppslagWorker implements OnApplicationBootstrap, BeforeApplicationS
     const free = concurrency - this.running.size;
     if (free <= 0) return false;
     const claimed = await this.jobs.claim(this.workerId, free, leaseMs);
+    this.backlog = claimed.length === free;
     for (const job of claimed) {
-      const run = this.run(job).finally(() => this.running.delete(job.id));
+      const run = this.run(job).finally(() => {
+        this.running.delete(job.id);
+        // Without this a full worker would wait out the poll interval with free slots and a queue.
+        if (this.backlog) this.loop.wake();
+      });
       this.running.set(job.id, run);
     }
-    return claimed.length === free;
+    return this.backlog;
   }
 
   private async renewLeases(): Promise<void> {

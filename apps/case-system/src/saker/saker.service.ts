@@ -38,16 +38,27 @@ export class SakerService {
   /**
    * Case, inbox entry, lookup job and the "MOTTATT" event commit together or not at all. A
    * concurrent delivery of the same webhook-id loses the inbox insert and gets the winner's case.
+   * Without subscribers there is no event, and the single statement is its own transaction.
    */
   async receiveObservasjon(source: string, webhookId: string, observasjon: Observasjon): Promise<Received> {
+    const received = {
+      sakId: randomUUID(),
+      jobId: randomUUID(),
+      kilde: `webhook:${source}`,
+      source,
+      webhookId,
+      observasjon,
+    };
     try {
-      const sak = await this.database.db.transaction().execute(async (trx) => {
-        const created = await this.saker.insert(trx, randomUUID(), `webhook:${source}`, observasjon);
-        if (!(await this.inbound.record(trx, source, webhookId, created.id))) throw new AlreadyReceived();
-        await this.jobs.enqueue(trx, created.id, `webhook:${source}`);
-        await this.outbox.statusChanged(trx, created, null);
-        return created;
-      });
+      const sak = this.outbox.hasSubscribers
+        ? await this.database.db.transaction().execute(async (trx) => {
+            const created = await this.saker.insertFromWebhook(trx, received);
+            if (!created) throw new AlreadyReceived();
+            await this.outbox.statusChanged(trx, created, null);
+            return created;
+          })
+        : await this.saker.insertFromWebhook(this.database.db, received);
+      if (!sak) throw new AlreadyReceived();
       return { sak, created: true };
     } catch (error) {
       if (!(error instanceof AlreadyReceived)) throw error;

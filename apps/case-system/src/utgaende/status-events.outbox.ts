@@ -34,6 +34,11 @@ export class StatusEventsOutbox {
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
 
+  /** False when no subscriber is configured: status changes then write nothing. */
+  get hasSubscribers(): boolean {
+    return this.config.webhooks.outbound.urls.length > 0;
+  }
+
   async statusChanged(trx: Transaction<DatabaseSchema>, sak: SakRow, forrigeStatus: SakStatus | null): Promise<void> {
     const urls = this.config.webhooks.outbound.urls;
     if (urls.length === 0) return;

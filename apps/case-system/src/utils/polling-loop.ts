@@ -1,11 +1,12 @@
 /**
- * Runs `tick` every `intervalMs`, or again at once while it reports more work. One tick at a time;
- * `stop()` waits for the running one, so shutdown never cuts a tick in half.
+ * Runs `tick` every `intervalMs`, or again at once while it reports more work or after `wake()`.
+ * One tick at a time; `stop()` waits for the running one, so shutdown never cuts a tick in half.
  */
 export class PollingLoop {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  private woken = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -26,6 +27,21 @@ export class PollingLoop {
     await this.running;
   }
 
+  /**
+   * Ticks now instead of after the interval: a worker calls it when a slot frees up while work is
+   * waiting, so its throughput is bounded by its jobs, not by `concurrency / intervalMs`. A wake
+   * during a tick makes the next tick follow at once.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.woken = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
@@ -42,7 +58,9 @@ export class PollingLoop {
       this.onError(error);
     }
     this.running = undefined;
-    this.schedule(more ? 0 : this.intervalMs);
+    const now = more || this.woken;
+    this.woken = false;
+    this.schedule(now ? 0 : this.intervalMs);
   }
 }
 

@@ -41,21 +41,21 @@ export class ObservasjonerController {
     const source = request.webhookSource as string;
     const webhookId = request.headers['webhook-id'] as string;
 
-    // A redelivery is answered from the inbox before the body is judged: same id, same case.
-    const replayed = await this.saker.findByWebhook(source, webhookId);
-    const result = replayed
-      ? { sak: replayed, created: false }
-      : await this.receiveNew(source, webhookId, request.body);
+    // A redelivery is answered with its case whatever its body: a valid one finds it through the
+    // inbox insert (one statement for a new case), an invalid one through the inbox before the 400.
+    const parsed = parseObservasjon(request.body);
+    let result;
+    if (parsed.ok) {
+      result = await this.saker.receiveObservasjon(source, webhookId, parsed.value);
+    } else {
+      const replayed = await this.saker.findByWebhook(source, webhookId);
+      if (!replayed) throw badRequest('Invalid observation', parsed.problems);
+      result = { sak: replayed, created: false };
+    }
 
     response.statusCode = result.created ? 202 : 200;
     const href = `/api/saker/${result.sak.id}`;
     response.setHeader('Location', href);
     return { id: result.sak.id, status: result.sak.status, href };
-  }
-
-  private async receiveNew(source: string, webhookId: string, body: unknown) {
-    const parsed = parseObservasjon(body);
-    if (!parsed.ok) throw badRequest('Invalid observation', parsed.problems);
-    return this.saker.receiveObservasjon(source, webhookId, parsed.value);
   }
 }
