@@ -22,14 +22,14 @@ export const CATALOGUE = [
   {
     item: 4,
     title: 'n8n: items in → HTTP requests out for 1 000 items (real-n8n harness)',
-    goal: 'requests = ceil(items/maxBulkSize)',
+    goal: 'requests = ceil(distinct items/maxBulkSize), token requests = 1, one output item per input item',
     script: 'tools/bench/items/4-n8n.mjs',
   },
   {
     item: 5,
     title: 'Sample app: signed webhooks at a fixed rate for 30 s on PGlite and PostgreSQL',
     goal: '≥ 1 000 accepted/s on 2 cores, 0 cases lost',
-    script: 'tools/bench/items/5-sample-app.mjs',
+    script: 'tools/bench/items/5-case-system.mjs',
   },
   {
     item: 6,

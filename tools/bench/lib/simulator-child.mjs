@@ -15,6 +15,10 @@ const stop = () =>
 
 async function answer(message) {
   if (message?.type === 'stop') return void stop();
+  if (message?.type === 'cpuUsage') {
+    const { user, system } = process.cpuUsage();
+    return void process.send({ type: 'reply', id: message.id, cpuMs: (user + system) / 1000 });
+  }
   if (message?.type !== 'collectPlates') return;
   try {
     const fetchToken = await naiveTokenSource(simulator);

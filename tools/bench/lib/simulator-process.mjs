@@ -9,9 +9,11 @@ const STOP_TIMEOUT_MS = 15_000;
 
 /** `options` go to `startSimulator` (JSON only: vehicles, seed, latencyMs, faults, tokenLifetimeSeconds…). */
 export async function startSimulatorProcess(options = {}) {
-  // execArgv [] keeps `--cpu-prof` and friends on the client process only.
+  // execArgv [] keeps `--cpu-prof` and friends on the client process only; BENCH_SIMULATOR_CPU_PROF=<dir>
+  // profiles the simulator instead (the server side of item 1's floor).
+  const profileDir = process.env.BENCH_SIMULATOR_CPU_PROF;
   const child = fork(CHILD, [JSON.stringify(options)], {
-    execArgv: [],
+    execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map();
@@ -61,6 +63,13 @@ export async function startSimulatorProcess(options = {}) {
       const reply = new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
       child.send({ type: 'collectPlates', id, count });
       return (await reply).plates;
+    },
+    /** CPU time (ms, user + system) the simulator process has used so far. */
+    async cpuMs() {
+      const id = ++nextId;
+      const reply = new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
+      child.send({ type: 'cpuUsage', id });
+      return (await reply).cpuMs;
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -58,6 +58,11 @@ function npmInstall(dir, log) {
   });
 }
 
+/** Whether the cache holds a complete install; never starts one (bench smoke runs skip without it). */
+export function isN8nInstalled() {
+  return exists(join(cacheDir(), MARKER));
+}
+
 /** The n8n binary, installing n8n first when the cache has no complete install. */
 export async function ensureN8n({ log = () => {} } = {}) {
   const dir = cacheDir();
