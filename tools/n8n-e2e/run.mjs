@@ -26,7 +26,8 @@ import {
   twoHundredFiftyPlates,
 } from './lib/fixtures.mjs';
 import { ensureN8n } from './lib/install.mjs';
-import { freePort, n8nEnv, outputOf, runN8n, startN8nServer } from './lib/n8n-process.mjs';
+import { freePort } from '../e2e-system/free-port.mjs';
+import { n8nEnv, outputOf, runN8n, startN8nServer } from './lib/n8n-process.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const packageDir = join(repo, 'packages', 'n8n-nodes-kjoretoyregister');

@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort } from '../../e2e-system/free-port.mjs';
 import { flag, numberFlag, smoke } from '../lib/args.mjs';
 import {
   assertCaseSystemBuilt,
   createApiKey,
-  freePort,
   hasPendingCases,
   startCaseSystemProcess,
 } from '../lib/case-system-app.mjs';
@@ -108,6 +108,9 @@ async function waitUntilDrained(url, apiKey, startedAt) {
 /** One run on one database: the bare floor, then the app (fresh database) under the same load. */
 async function measureRun(kind, simulator, plates, workDir, run) {
   const load = { plates, durationS, rate, connections };
+  /** Open loop (no rate) for `ceilingS`: as fast as the connections allow. */
+  const ceiling = (url, secret, idPrefix) =>
+    runSignedLoad({ ...load, url, secret, durationS: ceilingS, rate: 0, idPrefix });
   progress(`${kind} run ${run + 1}/${runs}: bare server`);
   const bare = await startBareServer();
   let bareSummary;
@@ -119,15 +122,7 @@ async function measureRun(kind, simulator, plates, workDir, run) {
       durationS,
     );
     if (ceilingS > 0) {
-      const open = await runSignedLoad({
-        ...load,
-        url: bare.url,
-        secret,
-        durationS: ceilingS,
-        rate: 0,
-        idPrefix: `barec${run}`,
-      });
-      bareCeiling = summariseLoad(open, ceilingS);
+      bareCeiling = summariseLoad(await ceiling(bare.url, secret, `barec${run}`), ceilingS);
     }
   } finally {
     await bare.stop();
@@ -182,14 +177,7 @@ async function measureRun(kind, simulator, plates, workDir, run) {
     progress(`${kind} run ${run + 1}/${runs}: waiting for the worker to finish every case`);
     drainMs = await waitUntilDrained(app.url, apiKey, startedAt);
     if (ceilingS > 0) {
-      const open = await runSignedLoad({
-        ...load,
-        url: app.url,
-        secret,
-        durationS: ceilingS,
-        rate: 0,
-        idPrefix: `ceil${run}`,
-      });
+      const open = await ceiling(app.url, secret, `ceil${run}`);
       remember(open);
       appCeiling = summariseLoad(open, ceilingS);
     }

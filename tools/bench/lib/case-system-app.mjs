@@ -3,7 +3,6 @@
 // stdout synchronously, so a pipe the bench had to drain would slow the app down).
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './results.mjs';
@@ -19,18 +18,6 @@ export function assertCaseSystemBuilt() {
   if (!existsSync(MAIN)) {
     throw new Error(`${MAIN} is missing: build first (npx nx run case-system:build --outputStyle=static)`);
   }
-}
-
-/** A free loopback port, so the app's address is known without parsing its log. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Only what the app needs: nothing of the bench's own environment leaks into the child. */

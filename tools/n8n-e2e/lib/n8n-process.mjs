@@ -2,19 +2,8 @@
 // here may block the event loop (no spawnSync). Every wait is bounded, and only the process
 // groups started here are ever signalled.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../e2e-system/free-port.mjs';
 import { withoutNpmConfig } from './install.mjs';
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Variables of the outer shell (or of `npm run`) that would point n8n elsewhere are not passed on. */
 function baseEnv() {
