@@ -15,6 +15,4 @@ module.exports = {
   coverageDirectory: 'test-output/jest/coverage',
   // Builds dist/main.js (and its project references) once before any test spawns it.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
-  // Subprocesses against a real simulator: generous, but each test asserts counts, not timing.
-  testTimeout: 30_000,
 };
