@@ -6,18 +6,23 @@ const io = {
   err: (text: string) => process.stderr.write(text),
 };
 
+const started = runCli(process.argv.slice(2), io);
+// Listening from the first moment, not once runCli returns: a script may signal as soon as the
+// --write-env file appears, which is before runCli has returned. A signal during start-up stops the
+// simulator once it is up. A second signal ends the process at once (default action).
+const shutdown = (): void => {
+  started
+    .then((sim) => sim?.stop())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+
 try {
-  const sim = await runCli(process.argv.slice(2), io);
-  if (sim) {
-    const shutdown = (): void => {
-      sim.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  }
+  await started;
 } catch (err) {
   if (err instanceof CliUsageError) {
     io.err(`${err.message}\n\n`);

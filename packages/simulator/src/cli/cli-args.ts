@@ -5,8 +5,10 @@ export interface CliArgs {
   options: SimulatorOptions;
   printEnv: boolean;
   /** Written (atomically) once the simulator listens, for CI scripts to wait on and source. */
-  envFile: string | undefined;
+  writeEnv: string | undefined;
   help: boolean;
+  /** Lines for stderr (without newline): deprecated spellings that still work. */
+  warnings: string[];
 }
 
 export class CliUsageError extends Error {
@@ -28,9 +30,20 @@ Options:
   --quota <items>         daily items per integration (default: unlimited)
   --credentials-dir <dir> where the demo CA, certificates and keys go (default: temp dir)
   --print-env             print "export NAME=value" lines for the client
-  --env-file <path>       also write those lines to a file once listening
+  --write-env <path>      also write those lines to a file once listening
   -h, --help              show this help
+
+Deprecated:
+  --env-file <path>       old name of --write-env, removed in 0.2.0. Node itself
+                          reads --env-file anywhere on its command line and exits
+                          ("node: <path>: not found", code 9) unless the file
+                          already exists, so use --write-env.
 `;
+
+/** The old spelling of `--write-env`; kept for one minor version. */
+const DEPRECATED_ENV_FILE_WARNING =
+  'kjoretoyregister-simulator: --env-file is deprecated and will be removed in 0.2.0; use --write-env ' +
+  '(Node reads --env-file itself and exits when the file does not exist yet)';
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -50,6 +63,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         quota: { type: 'string' },
         'credentials-dir': { type: 'string' },
         'print-env': { type: 'boolean' },
+        'write-env': { type: 'string' },
         'env-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -69,7 +83,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     options.tokenLifetimeSeconds = integer(v['token-lifetime'], '--token-lifetime');
   if (v.quota !== undefined) options.quota = { dailyItems: integer(v.quota, '--quota') };
   if (v['credentials-dir'] !== undefined) options.credentialsDir = v['credentials-dir'];
-  return { options, printEnv: v['print-env'] ?? false, envFile: v['env-file'], help: v.help ?? false };
+  const warnings: string[] = [];
+  let writeEnv = v['write-env'];
+  if (v['env-file'] !== undefined) {
+    if (writeEnv !== undefined)
+      throw new CliUsageError('--env-file is the old name of --write-env; give only --write-env');
+    writeEnv = v['env-file'];
+    warnings.push(DEPRECATED_ENV_FILE_WARNING);
+  }
+  return { options, printEnv: v['print-env'] ?? false, writeEnv, help: v.help ?? false, warnings };
 }
 
 function integer(value: string, flag: string): number {

@@ -15,16 +15,23 @@ export interface CliIo {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<RunningSimulator | undefined> {
   const args = parseCliArgs(argv);
+  for (const warning of args.warnings) io.err(`${warning}\n`);
   if (args.help) {
     io.out(USAGE);
     return undefined;
   }
   const sim = await startSimulator(args.options);
   const exports = formatEnvExports(sim.env);
-  if (args.envFile !== undefined) {
-    // Write then rename: a CI script polling for the file never reads half of it.
-    await writeFile(`${args.envFile}.tmp`, `${exports}\n`, { mode: 0o600 });
-    await rename(`${args.envFile}.tmp`, args.envFile);
+  if (args.writeEnv !== undefined) {
+    try {
+      // Write then rename: a CI script polling for the file never reads half of it.
+      await writeFile(`${args.writeEnv}.tmp`, `${exports}\n`, { mode: 0o600 });
+      await rename(`${args.writeEnv}.tmp`, args.writeEnv);
+    } catch (error) {
+      // Nobody can reach a simulator whose environment was not written: do not leave it listening.
+      await sim.stop();
+      throw error;
+    }
   }
   io.out(
     [

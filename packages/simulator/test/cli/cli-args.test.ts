@@ -24,7 +24,7 @@ describe('parseCliArgs', () => {
         '--credentials-dir',
         '/tmp/x',
         '--print-env',
-        '--env-file',
+        '--write-env',
         '/tmp/x/env.sh',
       ]),
     ).toEqual({
@@ -40,13 +40,30 @@ describe('parseCliArgs', () => {
         credentialsDir: '/tmp/x',
       },
       printEnv: true,
-      envFile: '/tmp/x/env.sh',
+      writeEnv: '/tmp/x/env.sh',
       help: false,
+      warnings: [],
     });
   });
 
+  it('still accepts the deprecated --env-file as --write-env, with a warning naming the new option', () => {
+    const args = parseCliArgs(['--env-file', '/tmp/x/env.sh']);
+    expect(args.writeEnv).toBe('/tmp/x/env.sh');
+    expect(args.warnings).toEqual([expect.stringMatching(/--env-file is deprecated .*use --write-env/)]);
+  });
+
+  it('refuses --env-file together with --write-env', () => {
+    expect(() => parseCliArgs(['--write-env', 'a', '--env-file', 'b'])).toThrow(CliUsageError);
+  });
+
   it('defaults to no options', () => {
-    expect(parseCliArgs([])).toEqual({ options: {}, printEnv: false, envFile: undefined, help: false });
+    expect(parseCliArgs([])).toEqual({
+      options: {},
+      printEnv: false,
+      writeEnv: undefined,
+      help: false,
+      warnings: [],
+    });
   });
 
   it.each([

@@ -8,7 +8,7 @@ describe('runCli (in process)', () => {
   it('starts the simulator, prints a sourceable banner and the env, and writes the env file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-cli-test-'));
     const out: string[] = [];
-    const sim = await runCli(['--print-env', '--env-file', join(dir, 'env.sh'), '--latency', '5'], {
+    const sim = await runCli(['--print-env', '--write-env', join(dir, 'env.sh'), '--latency', '5'], {
       out: (t) => out.push(t),
       err: (t) => out.push(t),
     });
@@ -20,6 +20,24 @@ describe('runCli (in process)', () => {
       expect(text).toContain(formatEnvExports(sim?.env ?? {}));
       expect(readFileSync(join(dir, 'env.sh'), 'utf8')).toBe(`${formatEnvExports(sim?.env ?? {})}\n`);
       expect(sim?.faults()).toEqual({ latency: { fixedMs: 5 } });
+    } finally {
+      await sim?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the file for the deprecated --env-file too, and warns on stderr only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-test-'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const sim = await runCli(['--env-file', join(dir, 'env.sh')], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
+    try {
+      expect(readFileSync(join(dir, 'env.sh'), 'utf8')).toBe(`${formatEnvExports(sim?.env ?? {})}\n`);
+      expect(err.join('')).toMatch(/^kjoretoyregister-simulator: --env-file is deprecated .*--write-env.*\n$/);
+      expect(out.join('')).not.toContain('deprecated');
     } finally {
       await sim?.stop();
       rmSync(dir, { recursive: true, force: true });
