@@ -13,14 +13,15 @@ const credentialBundle = join(root, 'dist/credentials/FiksKjoretoyregisterApi.cr
 
 /** The built package as n8n sees it (the `test` target depends on `build`). */
 describe('package and bundle', () => {
-  it('follows the community-node package rules (TOOLCHAIN §3.1)', () => {
+  it('follows the community-node package rules (docs/toolchain.md#community-node-rules)', () => {
     expect(pkg['name']).toBe('n8n-nodes-kjoretoyregister');
     expect(pkg['keywords']).toContain('n8n-community-node-package');
     expect(pkg['license']).toBe('MIT');
     expect(pkg['files']).toEqual(['dist']);
     expect(pkg['dependencies']).toBeUndefined();
     expect(pkg['peerDependencies']).toEqual({ 'n8n-workflow': '*' });
-    expect(pkg['type']).toBeUndefined();
+    // n8n require()s the bundles: CommonJS, said explicitly so Node need not detect it.
+    expect(pkg['type']).toBe('commonjs');
     const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish', 'prepublishOnly', 'prepack'];
     expect(Object.keys(pkg['scripts'] as object).filter((s) => lifecycle.includes(s))).toEqual([]);
     expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
