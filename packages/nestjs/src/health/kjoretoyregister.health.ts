@@ -13,7 +13,7 @@ export interface KjoretoyregisterHealthCheckOptions {
   /**
    * Off by default: the check then only needs a Maskinporten token (cached between checks) and
    * never touches Fiks or the lookup quota. `true` adds one bulk lookup of a plate that does not
-   * exist (`XX99999`, CONTRACT §6), which proves the integration, its password and its access
+   * exist (`XX99999`, docs/contract.md#s6), which proves the integration, its password and its access
    * without returning register data; where the upstream counts looked-up items it costs one per
    * check, so keep it to an infrequent readiness probe. A function runs your own probe instead.
    */
@@ -21,7 +21,7 @@ export interface KjoretoyregisterHealthCheckOptions {
 }
 
 export const DEFAULT_HEALTH_TIMEOUT_MS = 5_000;
-/** CONTRACT §6: "A plate that does not exist, such as XX99999, is our standard not-found probe." */
+/** docs/contract.md#s6: `XX99999` does not exist and is the standard not-found probe. */
 export const NOT_FOUND_PROBE_KJENNEMERKE = 'XX99999';
 /** The probe is a register call too, so it is audited under its own name. */
 export const HEALTH_PROBE_AUDIT: AuditContext = {
@@ -31,7 +31,7 @@ export const HEALTH_PROBE_AUDIT: AuditContext = {
 };
 
 /**
- * Terminus 11 indicator (`HealthIndicatorService`). Provide it next to `TerminusModule` in the
+ * Terminus 11 or 12 indicator (`HealthIndicatorService`). Provide it next to `TerminusModule` in the
  * module that holds your health controller; it needs `KJORETOYREGISTER_CLIENT`, so register
  * `KjoretoyregisterModule` with `isGlobal: true` or in that same module.
  */
