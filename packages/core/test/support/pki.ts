@@ -5,12 +5,17 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
+
+// forge's cert.sign() builds the to-be-signed DER with this helper; its typings leave it out.
+const { getTBSCertificate } = forge.pki as typeof forge.pki & {
+  getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
+};
 
 export interface TestPkiOptions {
   /** Synthetic 9-digit organisation number. */
@@ -139,7 +144,15 @@ function buildCertificate(spec: {
           { name: 'keyUsage', digitalSignature: true },
         ],
   );
-  certificate.sign(forge.pki.privateKeyFromPem(spec.signerKeyPem), forge.md.sha256.create());
+  // forge's own cert.sign() would make the RSA signature in pure JS, which inside Jest on Node >= 22
+  // costs seconds per certificate (see the simulator's credentials/certificates.ts); node:crypto signs
+  // the same to-be-signed bytes in milliseconds.
+  const sha256WithRsa = '1.2.840.113549.1.1.11';
+  certificate.signatureOid = sha256WithRsa;
+  certificate.siginfo.algorithmOid = sha256WithRsa;
+  certificate.tbsCertificate = getTBSCertificate(certificate);
+  const tbs = Buffer.from(forge.asn1.toDer(certificate.tbsCertificate).getBytes(), 'binary');
+  certificate.signature = sign('sha256', tbs, spec.signerKeyPem).toString('binary');
   return certificate;
 }
 

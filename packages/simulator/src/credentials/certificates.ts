@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, sign } from 'node:crypto';
 import forge from 'node-forge';
 
 /** OID of `organizationIdentifier` (ETSI EN 319 412-1), `NTRNO-<orgnr>` in newer Norwegian certificates. */
@@ -24,7 +24,7 @@ export interface LeafInput extends CertificateValidity {
   commonName: string;
 }
 
-/** A self-signed CA, the trust anchor Maskinporten's x5c check uses (CONTRACT §2.3, MP-120). */
+/** A self-signed CA, the trust anchor Maskinporten's x5c check uses (docs/contract.md#s2.3, MP-120). */
 export function createCaCertificate(input: CaInput): string {
   const cert = baseCertificate(input.publicKeyPem, input);
   const subject = [
@@ -39,7 +39,7 @@ export function createCaCertificate(input: CaInput): string {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(forge.pki.privateKeyFromPem(input.privateKeyPem), forge.md.sha256.create());
+  signSha256WithRsa(cert, input.privateKeyPem);
   return forge.pki.certificateToPem(cert);
 }
 
@@ -64,11 +64,11 @@ export function issueLeafCertificate(input: LeafInput): string {
     { name: 'extKeyUsage', clientAuth: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(forge.pki.privateKeyFromPem(input.ca.privateKeyPem), forge.md.sha256.create());
+  signSha256WithRsa(cert, input.ca.privateKeyPem);
   return forge.pki.certificateToPem(cert);
 }
 
-/** PEM → standard base64 of the DER bytes: exactly one `x5c` entry (CONTRACT §2.3). */
+/** PEM → standard base64 of the DER bytes: exactly one `x5c` entry (docs/contract.md#s2.3). */
 export function pemToDerBase64(certPem: string): string {
   return certPem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
 }
@@ -81,6 +81,26 @@ function baseCertificate(publicKeyPem: string, validity: CertificateValidity): f
   cert.validity.notBefore = validity.notBefore;
   cert.validity.notAfter = validity.notAfter;
   return cert;
+}
+
+const SHA256_WITH_RSA_OID = '1.2.840.113549.1.1.11';
+// forge's cert.sign() builds the to-be-signed DER with this helper; its typings leave it out.
+const { getTBSCertificate } = forge.pki as typeof forge.pki & {
+  getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
+};
+
+/**
+ * What forge's `cert.sign(key, sha256)` does, with node:crypto making the RSA signature. forge's
+ * pure-JS bignum picks, whenever a global `navigator` exists (Node >= 21), a multiply that reads the
+ * global `Math` once per limb; inside Jest's vm context that global read is slow, and one signature
+ * took about 2.8 s on Node 22-26 (80 ms on Node 20), so starting a simulator in a test took 20-50 s.
+ */
+function signSha256WithRsa(cert: forge.pki.Certificate, privateKeyPem: string): void {
+  cert.signatureOid = SHA256_WITH_RSA_OID;
+  cert.siginfo.algorithmOid = SHA256_WITH_RSA_OID;
+  cert.tbsCertificate = getTBSCertificate(cert);
+  const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
+  cert.signature = sign('sha256', tbs, privateKeyPem).toString('binary');
 }
 
 function utf8(): number {
