@@ -19,7 +19,7 @@ module.exports = {
     // --experimental-vm-modules; compiled through swc, those become require() calls.
     '/@electric-sql/pglite/dist/.+\\.cjs$': ['@swc/jest', swcJestConfig],
   },
-  // jose is ESM-only; Jest on Node 20 cannot require() ESM (TOOLCHAIN trap 5).
+  // jose is ESM-only; Jest on Node 20 cannot require() ESM (docs/toolchain.md#jest-esm).
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/src/**/*.spec.ts'],

@@ -1,6 +1,6 @@
 // Bundles the credential and the node into dist/ as CommonJS with @kjoretoyregister/core (and its
 // jose, zod, cockatiel, node-forge) inlined: a community node may have no runtime dependencies
-// (TOOLCHAIN §3.1). `tsc -b tsconfig.lib.json` type-checks first (package.json "build").
+// (docs/toolchain.md#community-node-rules). `tsc -b tsconfig.lib.json` type-checks first (package.json "build").
 import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

@@ -11,7 +11,7 @@ module.exports = {
   // test checks the built output separately.
   testEnvironmentOptions: { customExportConditions: ['@kjoretoyregister/source', 'node', 'require', 'default'] },
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swcJestConfig] },
-  // jose is ESM-only; Jest on Node 20 cannot require() ESM (TOOLCHAIN trap 5).
+  // jose is ESM-only; Jest on Node 20 cannot require() ESM (docs/toolchain.md#jest-esm).
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],

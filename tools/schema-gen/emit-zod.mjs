@@ -1,9 +1,10 @@
 // Turns the component schemas of an OpenAPI 3.0 document into TypeScript source: one interface
 // and one zod 4 schema per component. Pure: no file system, no formatting (see generate.mjs).
 //
-// Every rule here serves CONTRACT §5.9 (tolerant + lossless parsing):
+// Every rule here serves docs/contract.md#s5.9 (tolerant + lossless parsing):
 // - objects are z.looseObject, so unknown keys survive a parse;
-// - every property is .nullish(): the spec has no `required` lists and parsers must accept null (§5.8);
+// - every property is .nullish(): the spec has no `required` lists and parsers must accept null
+//   (docs/contract.md#s5.8);
 // - enums are open (known literals typed, any other string accepted);
 // - date/date-time stay plain strings, integers stay z.number(): no coercion, no transforms, no defaults.
 //
@@ -36,7 +37,7 @@ export function emitZodModule(spec) {
     HEADER,
     `// Source: OpenAPI "${String(info.title ?? '')}" version ${String(info.version ?? '')}, ${names.length} component schemas.`,
     '// Regenerate: npm run generate -w @kjoretoyregister/schema-gen (see tools/schema-gen/README.md).',
-    '// Tolerant and lossless by construction (CONTRACT §5.8, §5.9): loose objects, every property',
+    '// Tolerant and lossless by construction (docs/contract.md#s5.8, docs/contract.md#s5.9): loose objects, every property',
     '// optional and nullable, open enums, dates as strings, no defaults or transforms.',
     '',
     "import { z } from 'zod';",
@@ -111,7 +112,7 @@ function interfaceBody(schema, indent) {
     ([key, property]) =>
       `${jsDoc(propertyDescription(property), inner)}${inner}${propertyKey(key)}?: ${tsType(property, inner)} | null;`,
   );
-  members.push(`${inner}/** Fields this spec version does not know are kept (CONTRACT §5.9). */`);
+  members.push(`${inner}/** Fields this spec version does not know are kept (docs/contract.md#s5.9). */`);
   members.push(`${inner}[key: string]: unknown;`);
   return `{\n${members.join('\n')}\n${indent}}`;
 }
@@ -164,7 +165,7 @@ function zodExpression(node, ctx, deferred) {
         ctx.usesOpenEnum = true;
         return `openEnum([${node.enum.map((value) => JSON.stringify(String(value))).join(', ')}])`;
       }
-      // format date / date-time deliberately stay plain strings (CONTRACT §5.9: never reject).
+      // format date / date-time deliberately stay plain strings (docs/contract.md#s5.9: never reject).
       return 'z.string()';
     case 'integer':
     case 'number':

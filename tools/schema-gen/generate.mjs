@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Regenerates packages/core/src/schemas/generated.ts from SVV's Kjøretøysøk OpenAPI.
 //
-// Usage: node tools/schema-gen/generate.mjs [--spec <path>|shared] [--out <path>]
+// Usage: node tools/schema-gen/generate.mjs [--spec <path>] [--out <path>]
 // Spec input, first match wins:
 //   --spec <path>       an explicit file
-//   --spec shared       <repoRoot>/../shared/reference/svv/api_kjoretoysok_46.json (the reference checkout)
 //   SVV_OPENAPI=<path>  environment override
-//   (default)           tools/schema-gen/spec/api_kjoretoysok_46.json, the committed copy
+//   (default)           tools/schema-gen/spec/api_kjoretoysok_46.json, the committed copy (provenance in
+//                       spec/SOURCE.md)
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +18,9 @@ const toolDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(toolDir, '..', '..');
 const SPEC_FILE = 'api_kjoretoysok_46.json';
 const committedSpec = resolve(toolDir, 'spec', SPEC_FILE);
-const sharedSpec = resolve(repoRoot, '..', 'shared', 'reference', 'svv', SPEC_FILE);
 const defaultOut = resolve(repoRoot, 'packages', 'core', 'src', 'schemas', 'generated.ts');
 
 function specPath(option) {
-  if (option === 'shared') return sharedSpec;
   if (option) return resolve(option);
   if (process.env.SVV_OPENAPI) return resolve(process.env.SVV_OPENAPI);
   return committedSpec;

@@ -2,7 +2,7 @@ import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulat
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
 import { observasjon, postSigned } from './support/webhooks.js';
 
-// STYLE §2.4: capture every log line of a full run and fail on secrets and personal data.
+// Capture every log line of a full run and fail on secrets and personal data.
 describe('log safety', () => {
   let simulator: RunningSimulator;
   let system: TestCaseSystem;

@@ -31,7 +31,7 @@ describe('kjoretoy sok', () => {
   });
 
   it('follows every page with --alle, one request per page', async () => {
-    // JARLE BERGER owns EC 80261 and co-owns CU 10942 (CONTRACT §6): two hits, one per page.
+    // JARLE BERGER owns EC 80261 and co-owns CU 10942 (docs/contract.md#s6): two hits, one per page.
     const onePage = await run(['sok', 'eiernavn', 'JARLE', 'BERGER', 'antall=1', '--format', 'json']);
     expect(onePage.code).toBe(0);
     expect(JSON.parse(onePage.stdout)).toHaveLength(1);

@@ -39,9 +39,9 @@ export class KjoretoyregisterError extends Error {
   readonly retryable: boolean;
   /** Our per-call request id (sent as the `requestId` header); always set for calls that reached the network layer. */
   requestId?: string;
-  /** Fiks `errorId`: what KS support asks for (CONTRACT §3.5). */
+  /** Fiks `errorId`: what KS support asks for (docs/contract.md#s3.5). */
   readonly errorId?: string;
-  /** SVV correlation id: what SVV support asks for (CONTRACT §7f). */
+  /** SVV correlation id: what SVV support asks for (docs/contract.md#s7f). */
   readonly svvguid?: string;
   readonly details?: unknown;
 
@@ -108,7 +108,7 @@ export class ValidationError extends KjoretoyregisterError {
   }
 }
 
-/** Maskinporten refused the grant or failed (CONTRACT §2.7). */
+/** Maskinporten refused the grant or failed (docs/contract.md#s2.7). */
 export class MaskinportenError extends KjoretoyregisterError {
   override readonly code = 'KJR_MASKINPORTEN' as const;
   /** OAuth2 `error`, e.g. `invalid_grant`. */
@@ -130,7 +130,9 @@ export class MaskinportenError extends KjoretoyregisterError {
 
 export type FiksAuthenticationKind = 'token' | 'integration';
 
-/** Fiks answered 401 (CONTRACT §3.5): the token (`kind: 'token'`) or the integration (`kind: 'integration'`). */
+/**
+ * Fiks answered 401 (docs/contract.md#s3.5): the token (`kind: 'token'`) or the integration (`kind: 'integration'`).
+ */
 export class FiksAuthenticationError extends KjoretoyregisterError {
   override readonly code = 'KJR_FIKS_AUTHENTICATION' as const;
   readonly kind: FiksAuthenticationKind;
@@ -140,7 +142,7 @@ export class FiksAuthenticationError extends KjoretoyregisterError {
   }
 }
 
-/** Fiks answered 403: the integration lacks access to Kjøretøyregister for this fiksOrgId, or the endpoint is not exposed (CONTRACT §7h). */
+/** Fiks answered 403: the integration lacks access to Kjøretøyregister for this fiksOrgId, or the endpoint is not exposed (docs/contract.md#s7h). */
 export class ForbiddenError extends KjoretoyregisterError {
   override readonly code = 'KJR_FORBIDDEN' as const;
   constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
@@ -148,7 +150,7 @@ export class ForbiddenError extends KjoretoyregisterError {
   }
 }
 
-/** 422: the daily quota is spent (CONTRACT §7e). Never retried automatically. */
+/** 422: the daily quota is spent (docs/contract.md#s7e). Never retried automatically. */
 export class QuotaExceededError extends KjoretoyregisterError {
   override readonly code = 'KJR_QUOTA_EXCEEDED' as const;
   /** Milliseconds until the quota resets, from `Retry-After`. */

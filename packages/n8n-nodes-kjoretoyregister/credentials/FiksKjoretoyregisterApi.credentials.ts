@@ -13,9 +13,9 @@ const customOnly = { show: { environment: ['custom'] } };
 
 /**
  * Maskinporten (JWT grant signed with the virksomhetssertifikat) plus the Fiks integration
- * (CONTRACT §2, §3). The access token lives in the hidden, expirable `accessToken` field: n8n
+ * (docs/contract.md#s2, docs/contract.md#s3). The access token lives in the hidden, expirable `accessToken` field: n8n
  * fills it through `preAuthentication` when it is empty and again after a 401, and stores it
- * encrypted with the credential (TOOLCHAIN §3.4).
+ * encrypted with the credential (docs/toolchain.md#expirable-credential).
  *
  * The credential test is the node's `methods.credentialTest.fiksKjoretoyregisterApiTest`
  * (`testedBy`): n8n 2.8's declarative test reports a 401 as a generic "Authorization failed",

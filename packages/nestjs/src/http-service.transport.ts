@@ -90,7 +90,7 @@ function bodyText(data: unknown): string {
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
-/** Axios cancellation, timeout and socket errors → core's `TransportError` (CONTRACT §9.15). */
+/** Axios cancellation, timeout and socket errors → core's `TransportError` (docs/contract.md#s9.15). */
 export function toTransportError(error: unknown, signal: AbortSignal | undefined): KjoretoyregisterError {
   if (error instanceof KjoretoyregisterError) return error;
   const code = errorCode(error);
@@ -115,7 +115,7 @@ export function toTransportError(error: unknown, signal: AbortSignal | undefined
 
 /**
  * An AxiosError carries the request config, headers included (`Authorization`,
- * `IntegrasjonPassord`): keep only its name, code and redacted message (CONTRACT §9.11).
+ * `IntegrasjonPassord`): keep only its name, code and redacted message (docs/contract.md#s9.11).
  */
 function sanitisedCause(error: unknown, code: string | undefined): Error {
   const name = error instanceof Error ? error.name : typeof error;

@@ -62,7 +62,7 @@ export function toHttpError(error: KjoretoyregisterError): KjoretoyregisterHttpE
     body: {
       statusCode: status,
       code: known.code,
-      // Core messages name fields and positions, never values (STYLE §2.3).
+      // Core messages name fields and positions, never values.
       message: known.message,
       ...(known.requestId ? { requestId: known.requestId } : {}),
       ...(known.errorId ? { errorId: known.errorId } : {}),

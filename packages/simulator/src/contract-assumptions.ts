@@ -1,13 +1,13 @@
 /**
- * The simulator's copy of the CONTRACT §7 decisions.
+ * The simulator's copy of the decisions in docs/contract.md#s7.
  *
  * The simulator must not import @kjoretoyregister/core (it is an independent
  * implementation of the contract), so each assumption lives here once, and
  * every simulator module reads it from this file. When a real SVV/Fiks response
- * contradicts an assumption, change it here and in CONTRACT §7.
+ * contradicts an assumption, change it here and in docs/contract.md#s7.
  */
 
-/** A single SVV functional message (CONTRACT §5.1). */
+/** A single SVV functional message (docs/contract.md#s5.1). */
 export interface Responskode {
   kode: string;
   beskrivelse: string;
@@ -58,7 +58,7 @@ export const BULK_TOO_LARGE: Responskode = {
 };
 
 // Request-validation responskode for a malformed bulk body or search parameter
-// (CONTRACT §4.6: 400 bodies carry only `responskoder`). The code is ours.
+// (docs/contract.md#s4.6: 400 bodies carry only `responskoder`). The code is ours.
 export const UGYLDIG_FORESPORSEL = 'UGYLDIG_FORESPORSEL' as const;
 
 // CONTRACT-ASSUMPTION (d): GET bulk/understellsnummer/{vin} takes an optional

@@ -16,7 +16,7 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** CONTRACT-ASSUMPTION (c): default 100. */
   maxBulkSize?: number;
-  /** `expires_in` of issued access tokens. Default 120 (CONTRACT §2.5). */
+  /** `expires_in` of issued access tokens. Default 120 (docs/contract.md#s2.5). */
   tokenLifetimeSeconds?: number;
   /** Faults active from the start; `reset()` returns to these. */
   faults?: Faults;
@@ -44,7 +44,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SEED = 1;
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 120;
 
-/** Wrong option types fail here, naming the option (STYLE §2.3). */
+/** Wrong option types fail here, naming the option. */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError('port must be an integer 0..65535');

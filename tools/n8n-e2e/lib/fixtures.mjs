@@ -1,5 +1,5 @@
 // Credentials and workflows for the run, generated from the simulator's identities at run time:
-// nothing secret is stored in the repository (CONTRACT §9.11).
+// nothing secret is stored in the repository (docs/contract.md#s9.11).
 
 export const CUSTOM_NODE_TYPE = 'CUSTOM.fiksKjoretoyregister';
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-kjoretoyregister.fiksKjoretoyregister';

@@ -1,5 +1,5 @@
-// n8n 2.8.4 (the last release for Node 20, TOOLCHAIN trap 8) installed once into a cache
-// directory outside the repository and reused: about 2.3 GB and 6.5 minutes cold (TOOLCHAIN §3.8).
+// n8n 2.8.4 (the last release for Node 20, docs/toolchain.md#n8n-node20) installed once into a cache
+// directory outside the repository and reused: about 2.3 GB and 6.5 minutes cold (docs/toolchain.md#headless-n8n).
 import { spawn } from 'node:child_process';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -75,7 +75,8 @@ export async function ensureN8n({ log = () => {} } = {}) {
       private: true,
       version: '0.0.0',
       dependencies: { n8n: N8N_VERSION },
-      // n8n-nodes-base otherwise fetches xlsx from a CDN tarball, which is not reachable (TOOLCHAIN §3.8).
+      // n8n-nodes-base otherwise fetches xlsx from a CDN tarball, which is not reachable
+      // (docs/toolchain.md#headless-n8n).
       overrides: { xlsx: '0.18.5' },
     };
     await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -41,8 +41,8 @@ export function parseArea<S extends z.ZodType>(schema: S, env: Environment): Are
 }
 
 /**
- * Secrets that are examples, not secrets. They are fine on a laptop and fatal in production
- * (STYLE §2.3): a copied README must not reach a real deployment.
+ * Secrets that are examples, not secrets. They are fine on a laptop and fatal in production:
+ * a copied README must not reach a real deployment.
  */
 const PLACEHOLDER_MARKERS = ['change-me', 'changeme', 'placeholder', 'example', 'demo', 'test-secret'];
 

@@ -23,7 +23,7 @@ export class CaseSystemConfigError extends Error {
   }
 }
 
-/** Validates every area once, at boot (STYLE §2.3), and throws one error listing all problems. */
+/** Validates every area once, at boot, and throws one error listing all problems. */
 export function loadConfig(env: Environment = process.env): CaseSystemConfig {
   const app = appConfig(env);
   const production = app.ok && app.value.nodeEnv === 'production';

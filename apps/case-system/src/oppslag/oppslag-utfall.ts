@@ -1,7 +1,7 @@
 import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
 import type { OppslagUtfallStatus } from '../saker/domain/sak-status.js';
 
-/** What one completed lookup means for the case. Only projections are ever kept (STYLE §3.8). */
+/** What one completed lookup means for the case. Only projections are ever kept. */
 export interface OppslagUtfall {
   status: OppslagUtfallStatus;
   kjoretoy?: TekniskSammendrag;

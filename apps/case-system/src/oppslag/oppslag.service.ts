@@ -14,7 +14,7 @@ import type { OppslagUtfall } from './oppslag-utfall.js';
 
 /**
  * One register lookup for one case, through the Nest module (never core directly). The owner is
- * asked for as of the observation (`dtg`, CONTRACT §4.7): kjennemerke first, understellsnummer
+ * asked for as of the observation (`dtg`, docs/contract.md#s4.7): kjennemerke first, understellsnummer
  * when the plate finds nothing or was not reported. Failures of the call itself are thrown for the
  * worker to retry or record.
  */
@@ -86,7 +86,7 @@ export class OppslagService {
   private fromKjoretoy(kjoretoy: Kjoretoy): OppslagUtfall {
     const eier = eierForVarsel(kjoretoy, { includeFodselsnummer: this.config.oppslag.includeFodselsnummer });
     const sammendrag = tekniskSammendrag(kjoretoy);
-    // CONTRACT §5.3 skjerming: the vehicle's ownership (EIERSKAP) or the owner is exempt from disclosure.
+    // docs/contract.md#s5.3 skjerming: the vehicle's ownership (EIERSKAP) or the owner is exempt from disclosure.
     if (eier.skjermet || eier.eier?.skjermet) {
       return {
         status: 'SKJERMET',

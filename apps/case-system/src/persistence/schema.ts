@@ -27,7 +27,7 @@ export interface SakerTable {
   sted: JSONColumnType<Sted>;
   beskrivelse: string | null;
   meldt_av: string | null;
-  /** `tekniskSammendrag` projection only (STYLE §3.8: never the raw vehicle). */
+  /** `tekniskSammendrag` projection only (never the raw vehicle). */
   kjoretoy: NullableJson<TekniskSammendrag>;
   /** `eierForVarsel` projection only; addresses dropped for shielded cases. */
   eier: NullableJson<EierForVarsel>;

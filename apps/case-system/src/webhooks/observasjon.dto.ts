@@ -23,7 +23,7 @@ const ObservasjonSchema = z.strictObject({
     .refine((value) => isValidUnderstellsnummer(value), 'must be a VIN: 1–17 letters and digits')
     .transform(normaliseUnderstellsnummer)
     .optional(),
-  // CONTRACT §4.7: the dtg must carry an offset; it is passed on as the lookup's point in time.
+  // docs/contract.md#s4.7: the dtg must carry an offset; it is passed on as the lookup's point in time.
   observertTidspunkt: z.iso
     .datetime({ offset: true, message: 'must be an ISO-8601 date-time with offset, e.g. 2024-03-01T10:00:00+01:00' })
     .refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'must not be in the future'),

@@ -1,5 +1,5 @@
 /**
- * `kjoretoy sok <endpoint> [params…] [--alle]`: the seven Kjøretøysøk searches (CONTRACT §4.3).
+ * `kjoretoy sok <endpoint> [params…] [--alle]`: the seven Kjøretøysøk searches (docs/contract.md#s4.3).
  * Parameters are `name=value` with SVV's own names; one bare value fills the parameter the search
  * is named after (`kjoretoy sok eiernavn "KARI NORDMANN" postnummer=0640`). Core validates them.
  */

@@ -1,7 +1,7 @@
 /**
  * `kjoretoy token`: fetches a Maskinporten token with the configured key and shows who it says
  * you are (consumer, scope, expiry). The token itself is a bearer secret and is printed only with
- * `--raw`, for piping into another tool. Decoding is for diagnostics only (CONTRACT §2.6).
+ * `--raw`, for piping into another tool. Decoding is for diagnostics only (docs/contract.md#s2.6).
  */
 
 import { Command } from 'commander';

@@ -50,7 +50,7 @@ export interface DoctorInput {
 }
 
 /**
- * The probe for the Fiks step: an exact `sok/kjennemerke` for CONTRACT §6's not-found plate with
+ * The probe for the Fiks step: an exact `sok/kjennemerke` for the not-found plate of docs/contract.md#s6 with
  * `antall=1`. A search, not a bulk lookup, so no lookup quota is spent; a plate, not a name, so
  * the audited query carries no personal data; a GET, so it is safe to retry.
  */

@@ -1,6 +1,6 @@
 /**
  * What to do about each failure the chain can produce, in the user's terms: which variable, which
- * portal, whom to email. Maskinporten codes follow CONTRACT §2.7, Fiks answers CONTRACT §3.5.
+ * portal, whom to email. Maskinporten codes follow docs/contract.md#s2.7, Fiks answers docs/contract.md#s3.5.
  */
 
 import {
@@ -16,7 +16,7 @@ import {
   UpstreamError,
 } from '@kjoretoyregister/core';
 
-/** CONTRACT §2.7: cause and fix per Maskinporten error code. */
+/** docs/contract.md#s2.7: cause and fix per Maskinporten error code. */
 export const MASKINPORTEN_HINTS: Readonly<Record<string, string>> = {
   'MP-100':
     'Maskinporten does not know MASKINPORTEN_CLIENT_ID in this environment: check the client id in Samarbeidsportalen; TEST and PROD clients are separate',
@@ -61,7 +61,7 @@ export function maskinportenHint(error: MaskinportenError): string {
   return 'see the Maskinporten error text above and https://docs.digdir.no/docs/Maskinporten/maskinporten_feilsoking';
 }
 
-/** CONTRACT §3.5: Fiks never says which of the integration checks failed, so name all three. */
+/** docs/contract.md#s3.5: Fiks never says which of the integration checks failed, so name all three. */
 export function fiksHint(error: KjoretoyregisterError, consumerOrg?: string): string | undefined {
   if (error instanceof FiksAuthenticationError) {
     if (error.kind === 'token') {

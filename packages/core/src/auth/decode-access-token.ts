@@ -1,6 +1,7 @@
 /**
  * Reads an access token's claims WITHOUT verifying it, for diagnostics only (`kjoretoy doctor`,
- * CONTRACT §2.6, §3.4, §9.7). Never base cache lifetime on it: that comes from `expires_in`.
+ * docs/contract.md#s2.6, docs/contract.md#s3.4, docs/contract.md#s9.7). Never base cache lifetime on it: that comes
+ * from `expires_in`.
  */
 
 import { decodeJwt, type JWTPayload } from 'jose';
@@ -8,7 +9,10 @@ import { MaskinportenError } from '../errors.js';
 import type { AccessToken } from './token-provider.js';
 
 export interface AccessTokenDiagnostics {
-  /** Org number from `consumer.ID` ("0192:<orgnr>"): must equal the integration's authorised org (§3.4). */
+  /**
+   * Org number from `consumer.ID` ("0192:<orgnr>"): must equal the integration's authorised org
+   * (docs/contract.md#s3.4).
+   */
   consumerOrg?: string;
   /** Org number from `supplier.ID`; present only with delegation (`consumer_org`). */
   supplierOrg?: string;
@@ -30,7 +34,7 @@ export function decodeAccessToken(token: string | AccessToken): AccessTokenDiagn
     claims = decodeJwt(typeof token === 'string' ? token : token.value);
   } catch (error) {
     throw new MaskinportenError(
-      'The access token is not a JWT. Fiks accepts only JWT ("by value") access tokens: set the Maskinporten client to issue JWT tokens (CONTRACT §2.5)',
+      'The access token is not a JWT. Fiks accepts only JWT ("by value") access tokens: set the Maskinporten client to issue JWT tokens (see https://github.com/kjoretoyregister/kjoretoyregister/blob/main/docs/contract.md#s2.5)',
       { cause: error },
     );
   }

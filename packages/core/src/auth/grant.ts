@@ -1,6 +1,6 @@
 /**
- * The Maskinporten JWT grant, exactly as CONTRACT §2.3–2.4 describe it: header `alg` plus either
- * `x5c` or `kid`; claims `aud`, `iss`, `scope`, `iat`, `exp`, `jti` and, only when configured,
+ * The Maskinporten JWT grant, exactly as docs/contract.md#s2.3 and docs/contract.md#s2.4 describe it: header `alg` plus
+ * either `x5c` or `kid`; claims `aud`, `iss`, `scope`, `iat`, `exp`, `jti` and, only when configured,
  * `consumer_org` and `resource`. Any other claim makes Maskinporten answer "Invalid assertion".
  */
 
@@ -23,11 +23,11 @@ export interface GrantParams {
   consumerOrg?: string;
   resource?: string;
   clock: Clock;
-  /** Capped at 120 s (CONTRACT §2.4: exp − iat ≤ 120). */
+  /** Capped at 120 s (docs/contract.md#s2.4: exp − iat ≤ 120). */
   lifetimeSeconds?: number;
 }
 
-/** Signs a fresh single-use grant. Never cache or reuse the result (CONTRACT §2.4: MP-012). */
+/** Signs a fresh single-use grant. Never cache or reuse the result (docs/contract.md#s2.4: MP-012). */
 export async function createGrant(params: GrantParams): Promise<string> {
   const issues = grantIssues(params);
   if (issues.length > 0) throw new ConfigurationError(issues);
@@ -44,7 +44,7 @@ export async function createGrant(params: GrantParams): Promise<string> {
   }
   if (params.resource !== undefined) payload['resource'] = params.resource;
 
-  // One integer-seconds reading for both, so iat is never future-dated relative to exp (§2.4).
+  // One integer-seconds reading for both, so iat is never future-dated relative to exp (docs/contract.md#s2.4).
   const iat = Math.floor(params.clock.now() / 1000);
   const lifetime = Math.min(params.lifetimeSeconds ?? GRANT_LIFETIME_SECONDS, GRANT_LIFETIME_SECONDS);
   return new SignJWT(payload)
@@ -64,7 +64,7 @@ export function grantIssues(params: Omit<GrantParams, 'key' | 'clock'> & { key?:
     issues.push({
       path: 'issuer',
       message:
-        "must be the Maskinporten issuer URL with its trailing slash, e.g. 'https://test.maskinporten.no/' (CONTRACT §2.1)",
+        "must be the Maskinporten issuer URL with its trailing slash, e.g. 'https://test.maskinporten.no/' (see https://github.com/kjoretoyregister/kjoretoyregister/blob/main/docs/contract.md#s2.1)",
     });
   }
   if (typeof params.clientId !== 'string' || params.clientId.trim() === '') {

@@ -1,7 +1,7 @@
 /**
  * Loads the signing key for the Maskinporten grant: a virksomhetssertifikat as PKCS#12 or PEM
- * (certificate mode, `x5c`), or a key registered on the client (key mode, `kid`) (CONTRACT §2.3,
- * §9.6). Every failure is a ConfigurationError naming the option, never its value.
+ * (certificate mode, `x5c`), or a key registered on the client (key mode, `kid`) (docs/contract.md#s2.3,
+ * docs/contract.md#s9.6). Every failure is a ConfigurationError naming the option, never its value.
  */
 
 import { X509Certificate, type JsonWebKey, type KeyObject } from 'node:crypto';
@@ -47,10 +47,10 @@ export interface RegisteredKeyMaterialInput extends KeyMaterialInputBase {
 export type KeyMaterialInput = Pkcs12KeyMaterialInput | PemKeyMaterialInput | RegisteredKeyMaterialInput;
 
 export interface KeyMaterial {
-  /** `x5c`: certificate mode; `kid`: registered-key mode (CONTRACT §2.3). */
+  /** `x5c`: certificate mode; `kid`: registered-key mode (docs/contract.md#s2.3). */
   mode: 'x5c' | 'kid';
   privateKey: KeyObject;
-  /** Standard base64 of the leaf certificate's DER: the leaf only (CONTRACT §2.3). */
+  /** Standard base64 of the leaf certificate's DER: the leaf only (docs/contract.md#s2.3). */
   x5c?: string[];
   kid?: string;
   /** The certificate matching `privateKey`. */
@@ -184,7 +184,7 @@ function certificateMaterial(
   return {
     mode: 'x5c',
     privateKey,
-    // Standard base64 of DER, no PEM armour, leaf only (CONTRACT §2.3).
+    // Standard base64 of DER, no PEM armour, leaf only (docs/contract.md#s2.3).
     x5c: [leaf.raw.toString('base64')],
     certificate,
     chain: certificates.map(describeCertificate),

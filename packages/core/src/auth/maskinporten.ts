@@ -1,6 +1,6 @@
 /**
  * The TokenProvider the request pipeline uses: a fresh grant per token request, one POST per
- * cache miss, shared by concurrent callers (CONTRACT §2, §9.1–9.4).
+ * cache miss, shared by concurrent callers (docs/contract.md#s2, docs/contract.md#s9.1 to docs/contract.md#s9.4).
  */
 
 import { performance } from 'node:perf_hooks';
@@ -22,7 +22,7 @@ export interface MaskinportenTokenProviderOptions {
   clientId: string;
   /** Default `ks:fiks`. */
   scope?: string | string[];
-  /** Maskinporten issuer with its trailing slash; sent as the grant `aud` (CONTRACT §2.1). */
+  /** Maskinporten issuer with its trailing slash; sent as the grant `aud` (docs/contract.md#s2.1). */
   issuer: string;
   tokenUrl: string;
   consumerOrg?: string;

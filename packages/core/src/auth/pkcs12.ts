@@ -1,5 +1,5 @@
 /**
- * PKCS#12 (.p12/.pfx) reader (RFC 7292) for virksomhetssertifikat files (CONTRACT §9.6).
+ * PKCS#12 (.p12/.pfx) reader (RFC 7292) for virksomhetssertifikat files (docs/contract.md#s9.6).
  *
  * Why not node-forge's `pkcs12FromAsn1`: it feeds the password to PBKDF2 as a Latin-1 byte
  * string, so files made by `openssl pkcs12 -export` with today's defaults (PBES2/AES-256 +

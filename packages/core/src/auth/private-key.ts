@@ -1,6 +1,6 @@
 /**
  * Private keys from PEM (PKCS#8, PKCS#1, encrypted PKCS#8, legacy `Proc-Type: 4,ENCRYPTED`
- * PKCS#1) and JWK, with "wrong passphrase" told apart from "unreadable" (CONTRACT §9.6).
+ * PKCS#1) and JWK, with "wrong passphrase" told apart from "unreadable" (docs/contract.md#s9.6).
  */
 
 import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';

@@ -1,6 +1,7 @@
 /**
- * Access-token cache (CONTRACT §2.8, §9.1–9.4): lifetime from `expires_in` counted from when the
- * response arrived, minus a margin; one shared in-flight fetch per key; failures never cached.
+ * Access-token cache (docs/contract.md#s2.8, docs/contract.md#s9.1 to docs/contract.md#s9.4): lifetime from
+ * `expires_in` counted from when the response arrived, minus a margin; one shared in-flight fetch per key; failures
+ * never cached.
  */
 
 import { untilAborted } from '../util/until-aborted.js';
@@ -21,7 +22,7 @@ export interface TokenCacheKeyParts {
 }
 
 /**
- * Everything that changes which token Maskinporten issues (CONTRACT §9.4): a narrower key serves
+ * Everything that changes which token Maskinporten issues (docs/contract.md#s9.4): a narrower key serves
  * one tenant's token to another after a config reload.
  */
 export function tokenCacheKey(parts: TokenCacheKeyParts): string {

@@ -1,7 +1,7 @@
 /**
- * One POST to the Maskinporten token endpoint (CONTRACT §2.2) and its answer as a result or a
- * typed error (CONTRACT §2.5, §2.7). No retries here: a 4xx is never retried, and the caller
- * decides about 5xx (CONTRACT §2.8).
+ * One POST to the Maskinporten token endpoint (docs/contract.md#s2.2) and its answer as a result or a
+ * typed error (docs/contract.md#s2.5, docs/contract.md#s2.7). No retries here: a 4xx is never retried, and the caller
+ * decides about 5xx (docs/contract.md#s2.8).
  */
 
 import { DEFAULT_TOKEN_TIMEOUT_MS } from '../config/presets.js';
@@ -14,14 +14,14 @@ export interface TokenRequestParams {
   tokenUrl: string;
   /** The signed grant. Never logged, never put in an error. */
   assertion: string;
-  /** Default 10 s (CONTRACT §9.15). */
+  /** Default 10 s (docs/contract.md#s9.15). */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
 export interface TokenResponse {
   accessToken: string;
-  /** Seconds, as Maskinporten sent them; the only source of the cache lifetime (CONTRACT §2.5). */
+  /** Seconds, as Maskinporten sent them; the only source of the cache lifetime (docs/contract.md#s2.5). */
   expiresIn: number;
   tokenType?: string;
   scope?: string;
@@ -53,7 +53,7 @@ export async function requestToken(params: TokenRequestParams): Promise<TokenRes
         'Content-Type': 'application/x-www-form-urlencoded',
         Accept: 'application/json',
       },
-      // Exactly the two documented form fields (CONTRACT §2.2); a JWS needs no further escaping.
+      // Exactly the two documented form fields (docs/contract.md#s2.2); a JWS needs no further escaping.
       body: `grant_type=${GRANT_TYPE}&assertion=${encodeURIComponent(params.assertion)}`,
       signal,
       target: 'maskinporten',
@@ -135,7 +135,7 @@ function rejection(status: number, rawBody: string, contentType: string | undefi
       },
     });
   }
-  // Not the documented JSON: KS has seen plain-text 403s (CONTRACT §2.7). Keep the text.
+  // Not the documented JSON: KS has seen plain-text 403s (docs/contract.md#s2.7). Keep the text.
   const mpCode = matchCode(body);
   const text = body.trim();
   const readable = text !== '' && !text.startsWith('<') ? oneLine(text).slice(0, MAX_MESSAGE_TEXT_CHARS) : undefined;

@@ -25,7 +25,7 @@ const orgnr = z.string().regex(/^\d{9}$/, 'must be a 9-digit organisation number
 const millis = z.int().min(0);
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-/** Each string is a file path, inline PEM, or base64 (CONTRACT §9.6). */
+/** Each string is a file path, inline PEM, or base64 (docs/contract.md#s9.6). */
 export const KeyMaterialInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('pkcs12'),
@@ -51,7 +51,7 @@ export type KeyMaterialOption = z.input<typeof KeyMaterialInputSchema>;
 const MaskinportenOptionsSchema = z.strictObject({
   clientId: nonEmpty,
   scope: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
-  /** Overrides the preset; must end with '/' (it is the grant audience, CONTRACT §2.1). */
+  /** Overrides the preset; must end with '/' (it is the grant audience, docs/contract.md#s2.1). */
   issuer: url.refine((value) => value.endsWith('/'), 'must end with a slash (it is the grant aud)').optional(),
   tokenUrl: url.optional(),
   consumerOrg: orgnr.optional(),
@@ -86,7 +86,7 @@ export const ClientOptionsSchema = z
     retryBaseDelayMs: millis.default(DEFAULT_RETRY_BASE_DELAY_MS),
     retryMaxDelayMs: millis.default(DEFAULT_RETRY_MAX_DELAY_MS),
     retryAfterCeilingMs: millis.default(DEFAULT_RETRY_AFTER_CEILING_MS),
-    /** Bulk POSTs are retried only when set: a retried POST may spend quota twice (CONTRACT §9.9). */
+    /** Bulk POSTs are retried only when set: a retried POST may spend quota twice (docs/contract.md#s9.9). */
     retryBulkPost: z.boolean().default(false),
     maxBulkSize: z.int().min(1).max(10_000).default(DEFAULT_MAX_BULK_SIZE),
     concurrency: z.int().min(1).max(64).default(DEFAULT_BULK_CONCURRENCY),

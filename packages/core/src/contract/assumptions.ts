@@ -1,6 +1,6 @@
 /**
- * Every CONTRACT §7 assumption that is a constant lives here, so a real response that
- * contradicts one changes this file (and §7) only. Parsing of the bulk envelope lives in
+ * Every assumption of docs/contract.md#s7 that is a constant lives here, so a real response that
+ * contradicts one changes this file (and docs/contract.md#s7) only. Parsing of the bulk envelope lives in
  * `envelope.ts`, the only reader of that shape.
  */
 
@@ -29,7 +29,7 @@ export const DEFAULT_SEARCH_PAGE_SIZE = 50;
 export const FIRST_ROW = 1;
 
 /**
- * CONTRACT-ASSUMPTION (i) and §3.5: a 401 whose message or raw body contains this text is a token
+ * CONTRACT-ASSUMPTION (i) and docs/contract.md#s3.5: a 401 whose message or raw body contains this text is a token
  * problem (evict and retry once); any other 401 is an integration problem.
  */
 export const FIKS_TOKEN_REJECTED_TEXT = 'Klarte ikke å validere access_token';
@@ -40,5 +40,7 @@ export const SEARCH_NOT_EXPOSED_STATUSES: readonly number[] = [403, 404];
 /** CONTRACT-ASSUMPTION (d): the VIN GET takes `dtg` as a query parameter. */
 export const VIN_DTG_QUERY_PARAM = 'dtg';
 
-/** CONTRACT §2.7 ASSUMPTION: the MP code sits somewhere in `error_description` or the raw text. */
+/**
+ * CONTRACT-ASSUMPTION (j): the MP code sits somewhere in `error_description` or the raw text (docs/contract.md#s2.7).
+ */
 export const MASKINPORTEN_CODE_PATTERN = /MP-\d{3}/;

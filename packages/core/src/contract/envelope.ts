@@ -1,7 +1,7 @@
 /**
  * The only reader of the bulk (B1–B3) and search (S1–S7) response envelopes. Every guess about
- * their shape lives here so that a real response contradicting CONTRACT §7 (a)/(d) changes this
- * file only. Readers are tolerant (CONTRACT §5.9): unknown fields pass through, `null` is read
+ * their shape lives here so that a real response contradicting docs/contract.md#s7a and docs/contract.md#s7d changes
+ * this file only. Readers are tolerant (docs/contract.md#s5.9): unknown fields pass through, `null` is read
  * as absent, and one unreadable element never sinks its neighbours.
  */
 
@@ -36,7 +36,7 @@ export type ElementKeys = (element: KjoretoyResponse) => readonly string[];
 
 type ZodIssueLike = { path: readonly PropertyKey[]; code: string; message: string };
 
-/** Issue paths and codes only: the offending values may be personal data (CONTRACT §9.11). */
+/** Issue paths and codes only: the offending values may be personal data (docs/contract.md#s9.11). */
 function issueDetails(issues: readonly ZodIssueLike[]): { path: string; code: string; message: string }[] {
   return issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
 }
@@ -45,7 +45,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** CONTRACT §5.8: absent scalars are omitted, but `null` must still read as absent. */
+/** docs/contract.md#s5.8: absent scalars are omitted, but `null` must still read as absent. */
 function withoutNullEnvelopeFields(element: unknown): unknown {
   if (!isRecord(element)) return element;
   const copy: Record<string, unknown> = { ...element };
@@ -127,7 +127,7 @@ function openEnvelope(body: unknown, what: string): RawEnvelope {
   throw new ResponseFormatError(`${what} response is neither a list nor an object`, { details: { type: typeof body } });
 }
 
-/** B1 correlation keys: the plate in `kjoretoyId` and every plate that is or was attached (CONTRACT §5.8). */
+/** B1 correlation keys: the plate in `kjoretoyId` and every plate that is or was attached (docs/contract.md#s5.8). */
 export const kjennemerkeKeys: ElementKeys = (element) => {
   const keys = new Set<string>();
   const current = readPath(element, ['kjoretoy', 'kjoretoyId', 'kjennemerke']);
@@ -222,7 +222,7 @@ export function readVinEnvelope(body: unknown): VinEnvelope {
 }
 
 /**
- * S1–S6 page. A 204 reads as an empty page. CONTRACT §5.1: real bodies use `kjoretoyresponser`;
+ * S1–S6 page. A 204 reads as an empty page. docs/contract.md#s5.1: real bodies use `kjoretoyresponser`;
  * the spec's writeOnly alias `kjoretoy` is accepted as a fallback. Missing lists become `[]`.
  */
 export function readSokPage(body: unknown): KjoretoysokResponse {

@@ -1,21 +1,21 @@
 /**
  * Identifier normalisation and DTG formatting: the one place that decides what the client sends.
  * `normalise*` never throw (they only canonicalise); `isValid*` say whether the result is worth
- * sending. Validation is deliberately loose (CONTRACT §9.13): SVV rejects the rest via
+ * sending. Validation is deliberately loose (docs/contract.md#s9.13): SVV rejects the rest via
  * `responskoder`, and a too-strict regex would reject real personal plates.
  */
 
 import { ValidationError } from '../errors.js';
 
-// CONTRACT §9.13: personal plates are 2–7 characters in a free mix of letters and digits, and
+// docs/contract.md#s9.13: personal plates are 2–7 characters in a free mix of letters and digits, and
 // Norwegian letters are allowed.
 const KJENNEMERKE = /^[A-Z0-9ÆØÅ]{2,7}$/;
 const KJENNEMERKE_PATTERN = /^[A-Z0-9ÆØÅ?]{2,7}$/;
-// CONTRACT §4.4: S1 allows up to three unknown characters, each written as `?`.
+// docs/contract.md#s4.4: S1 allows up to three unknown characters, each written as `?`.
 const MAX_KJENNEMERKE_WILDCARDS = 3;
-// CONTRACT §6: SVV test VINs can be 16 characters, so only the 17 upper bound is enforced.
+// docs/contract.md#s6: SVV test VINs can be 16 characters, so only the 17 upper bound is enforced.
 const UNDERSTELLSNUMMER = /^[A-Z0-9]{1,17}$/;
-// CONTRACT §4.4: S2 supports an exact search plus a `*` prefix and/or suffix wildcard.
+// docs/contract.md#s4.4: S2 supports an exact search plus a `*` prefix and/or suffix wildcard.
 const UNDERSTELLSNUMMER_PATTERN = /^\*?[A-Z0-9]{1,17}\*?$/;
 const KUID = /^\d{1,20}$/;
 
@@ -71,7 +71,7 @@ export function isValidKuid(input: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// DTG (CONTRACT §4.7): sent as `YYYY-MM-DDTHH:mm:ss.SSS±HH:MM` in the Europe/Oslo offset of the
+// DTG (docs/contract.md#s4.7): sent as `YYYY-MM-DDTHH:mm:ss.SSS±HH:MM` in the Europe/Oslo offset of the
 // instant, which is the shape of KS's own example `2018-11-15T23:00:00.000+01:00`.
 // ---------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 /**
  * Pluggable structured logger. Core only ever logs route templates, status codes, counts,
- * durations and ids, never bodies, headers with secrets, identifiers or tokens (CONTRACT §9.11–12).
+ * durations and ids, never bodies, headers with secrets, identifiers or tokens (docs/contract.md#s9.11 and
+ * docs/contract.md#s9.12).
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -1,6 +1,6 @@
 /**
- * Redaction for anything that may reach a log line or an error's `details` (CONTRACT §9.11–12).
- * Allow-list, not deny-list: unknown headers are dropped, not printed.
+ * Redaction for anything that may reach a log line or an error's `details` (docs/contract.md#s9.11 and
+ * docs/contract.md#s9.12). Allow-list, not deny-list: unknown headers are dropped, not printed.
  */
 
 const SAFE_HEADERS = new Set([

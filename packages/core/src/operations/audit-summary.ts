@@ -8,7 +8,7 @@ import { KjoretoyregisterError } from '../errors.js';
 import type { AuditEvent, DataCategory } from '../observability/audit.js';
 import type { Kjoretoy } from '../schemas/index.js';
 
-/** CONTRACT §5.3: the PersonEnhet roles inside `eierskap`. */
+/** docs/contract.md#s5.3: the PersonEnhet roles inside `eierskap`. */
 const EIERSKAP_PARTIES = ['eier', 'medeier', 'leasingtaker', 'underenhet'] as const;
 const CATEGORY_ORDER: readonly DataCategory[] = ['technical', 'owner', 'address', 'fodselsnummer'];
 

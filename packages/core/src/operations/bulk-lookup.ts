@@ -1,7 +1,7 @@
 /**
- * B1/B2 bulk lookup (CONTRACT §4.2): normalise → de-duplicate → chunk → bounded concurrency →
+ * B1/B2 bulk lookup (docs/contract.md#s4.2): normalise → de-duplicate → chunk → bounded concurrency →
  * one outcome per input, in input order. A bad item or a failed chunk is an outcome, never a
- * throw that sinks its neighbours (CONTRACT §9.10); only misuse of the API throws.
+ * throw that sinks its neighbours (docs/contract.md#s9.10); only misuse of the API throws.
  */
 
 import { kjennemerkeKeys, kuidKeys, readBulkEnvelope, type ElementOutcome } from '../contract/envelope.js';
@@ -21,7 +21,7 @@ export interface LookupOutcome<I = BulkInput> {
   input: I;
   status: LookupStatus;
   kjoretoy?: Kjoretoy;
-  /** The element's codes, kept for diagnostics whatever the status (CONTRACT §5.1). */
+  /** The element's codes, kept for diagnostics whatever the status (docs/contract.md#s5.1). */
   responskoder?: Responskode[];
   /** Set for `invalid` (ValidationError) and `error`. */
   error?: KjoretoyregisterError;
@@ -104,7 +104,7 @@ export async function lookupBulk<I extends BulkInput>(
         method: 'POST',
         route: ROUTES[kind],
         path: ROUTES[kind],
-        // CONTRACT §4.2 / CONTRACT-ASSUMPTION (b): `[{ "<kind>": id, "dtg"?: … }]`, dtg omitted when absent.
+        // docs/contract.md#s4.2 / CONTRACT-ASSUMPTION (b): `[{ "<kind>": id, "dtg"?: … }]`, dtg omitted when absent.
         body: requests.map((r) => (r.dtg === undefined ? { [kind]: r.id } : { [kind]: r.id, dtg: r.dtg })),
         signal: options.signal,
         retryable: ctx.retryBulkPost,

@@ -24,14 +24,14 @@ export interface OperationContext {
   concurrency: number;
   /** CONTRACT-ASSUMPTION (g): `antall` sent when the caller gives none. */
   searchPageSize: number;
-  /** CONTRACT §9.9: a retried bulk POST may spend quota twice, so retries are opt-in. */
+  /** docs/contract.md#s9.9: a retried bulk POST may spend quota twice, so retries are opt-in. */
   retryBulkPost: boolean;
   logger: Logger;
   audit: AuditEmitter;
 }
 
 export interface CallOptions {
-  /** Point in time to look up (CONTRACT §4.7); bulk items with their own `dtg` keep theirs. */
+  /** Point in time to look up (docs/contract.md#s4.7); bulk items with their own `dtg` keep theirs. */
   dtg?: Date | string;
   /** Who asks, why and on what legal basis; merged over the client's default context. */
   audit?: Partial<AuditContext>;

@@ -1,5 +1,5 @@
 /**
- * The seven `sok/*` endpoints' parameters (CONTRACT §4.3), with the exact wire names. The spec
+ * The seven `sok/*` endpoints' parameters (docs/contract.md#s4.3), with the exact wire names. The spec
  * declares no types, so the types come from its examples; validation is strict about names
  * (a typo would silently widen a search) and loose about values SVV itself judges.
  */
@@ -14,7 +14,7 @@ import {
 import { ValidationError, type ValidationIssue } from '../errors.js';
 
 export interface SokPaging {
-  /** 1-based first row (CONTRACT §4.5). */
+  /** 1-based first row (docs/contract.md#s4.5). */
   fra?: number;
   /** Rows per page; always sent, defaulting to the client's page size (CONTRACT-ASSUMPTION (g)). */
   antall?: number;
@@ -23,7 +23,7 @@ export interface SokPaging {
 export type Eiertype = 'PERSON' | 'ORGANISASJON' | 'BEGGE';
 
 export interface SokParams {
-  /** S1: up to three `?` wildcards (CONTRACT §4.4). */
+  /** S1: up to three `?` wildcards (docs/contract.md#s4.4). */
   kjennemerke: { kjennemerke: string; ekskluderVraketUtfort?: boolean } & SokPaging;
   /** S2: `*` prefix and/or suffix wildcard. */
   understellsnummer: { understellsnummer: string; merkekode?: string; ekskluderVraketUtfort?: boolean } & SokPaging;
@@ -147,7 +147,9 @@ const SCHEMAS: Record<SokEndpoint, z.ZodType<Record<string, unknown>>> = {
   }),
 };
 
-/** CONTRACT §4.3 S7 rules that span fields; checked even when single fields fail, so every problem is listed. */
+/**
+ * docs/contract.md#s4.3 S7 rules that span fields; checked even when single fields fail, so every problem is listed.
+ */
 function kundeRuleIssues(params: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const has = (key: string): boolean => params[key] !== undefined;
@@ -203,7 +205,7 @@ export function validateSokParams<E extends SokEndpoint>(endpoint: E, params: So
   return parsed.data;
 }
 
-/** Query strings for the pipeline to encode; booleans as `true`/`false` (CONTRACT §4.3). */
+/** Query strings for the pipeline to encode; booleans as `true`/`false` (docs/contract.md#s4.3). */
 export function toQuery(values: Record<string, unknown>): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {

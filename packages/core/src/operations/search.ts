@@ -1,6 +1,6 @@
 /**
- * Kjøretøysøk S1–S7 (CONTRACT §4.3–4.5): one page, every page, or every hit. Each call, however
- * many pages it fetches, emits one audit event.
+ * Kjøretøysøk S1–S7 (docs/contract.md#s4.3 to docs/contract.md#s4.5): one page, every page, or every hit. Each call,
+ * however many pages it fetches, emits one audit event.
  */
 
 import { FIRST_ROW, SEARCH_NOT_EXPOSED_STATUSES, UNAVAILABLE_RESPONSKODE } from '../contract/assumptions.js';
@@ -218,7 +218,7 @@ function rowKey(row: KjoretoyResponse): string {
 }
 
 /**
- * Every page of an S1–S6 search (CONTRACT §4.5): stops once the rows collected reach
+ * Every page of an S1–S6 search (docs/contract.md#s4.5): stops once the rows collected reach
  * `antallTreffTotalt`, on a page shorter than `antall`, on a 204, or on a page that adds no new
  * hit (a server that never ends). Parameters and the audit context are checked on call.
  */

@@ -1,5 +1,5 @@
 /**
- * B3 VIN lookup (CONTRACT §4.2, CONTRACT-ASSUMPTION (d)): a VIN may match several vehicles, so
+ * B3 VIN lookup (docs/contract.md#s4.2, CONTRACT-ASSUMPTION (d)): a VIN may match several vehicles, so
  * the result is always a list.
  */
 
@@ -21,7 +21,7 @@ export interface VinLookupResult {
   requestId: string;
 }
 
-/** The route template logs and traces carry; the VIN itself never leaves the path (CONTRACT §9.12). */
+/** The route template logs and traces carry; the VIN itself never leaves the path (docs/contract.md#s9.12). */
 export const VIN_ROUTE = '/bulk/understellsnummer/{understellsnummer}';
 
 const NO_OUTCOME = { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 0 };

@@ -1,8 +1,8 @@
-// Owner-for-notice projection (CONTRACT §5.3): who to write to about a vehicle, and where, with
+// Owner-for-notice projection (docs/contract.md#s5.3): who to write to about a vehicle, and where, with
 // every skjerming flag applied. Pure and data-minimising: no kundeId, no kommunenummer, and no
 // fødselsnummer unless the caller asks for it.
 //
-// Shielding rules (CONTRACT §5.3 "never display or forward an address that the data marks as shielded"):
+// Shielding rules (docs/contract.md#s5.3: an address the data marks as shielded is never shown or passed on):
 // 1. A party with `erUnntattOffentlighet`, or an `adressestatus` that signals a protected address,
 //    gets `skjermet: true` and no `adresse`. Its name is kept: the notice must still be routed
 //    to that person by a channel that does not need the address.
@@ -38,7 +38,7 @@ export interface Part {
   adresse?: PostAdresse;
   /** True when this party's address must not be used or shown. */
   skjermet: boolean;
-  /** Not in Folkeregisteret/Enhetsregisteret: data may be stale or foreign (CONTRACT §5.3). */
+  /** Not in Folkeregisteret/Enhetsregisteret: data may be stale or foreign (docs/contract.md#s5.3). */
   erUverifisert?: boolean;
   fomTidspunkt?: string;
   /** Set when the ownership has ended (lookups back in time). */
@@ -65,7 +65,7 @@ const ROLES = ['eier', 'medeier', 'leasingtaker', 'underenhet'] as const;
 
 /**
  * Substrings of an adressestatus code or name that mean "protected address". Matched loosely on
- * purpose (CONTRACT §5.7 lists only samples): KLIENTADRESSE, SPERRET_ADRESSE_*, FREG's
+ * purpose (docs/contract.md#s5.7 lists only samples): KLIENTADRESSE, SPERRET_ADRESSE_*, FREG's
  * fortrolig / strengt fortrolig, and anything that says skjermet or beskyttet.
  */
 const SHIELDED_ADRESSESTATUS = ['SPERRET', 'FORTROLIG', 'SKJERMET', 'KLIENT', 'BESKYTT'];
@@ -90,7 +90,7 @@ export function eierForVarsel(kjoretoy: Kjoretoy, options: EierForVarselOptions 
   return result;
 }
 
-/** CONTRACT §5.7 Skjermingsomfang: `EIERSKAP` in `kjoretoyId.unntattOffentlighet`. */
+/** docs/contract.md#s5.7 Skjermingsomfang: `EIERSKAP` in `kjoretoyId.unntattOffentlighet`. */
 export function isEierskapShielded(kjoretoy: Kjoretoy): boolean {
   const codes = kjoretoy.kjoretoyId?.unntattOffentlighet;
   return Array.isArray(codes) && codes.some((code) => kodeVerdi(code)?.trim().toUpperCase() === 'EIERSKAP');

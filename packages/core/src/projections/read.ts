@@ -1,8 +1,8 @@
-// Defensive readers for the tolerant response shape (CONTRACT §5.9): fields may be absent, null,
+// Defensive readers for the tolerant response shape (docs/contract.md#s5.9): fields may be absent, null,
 // or (from a newer or hand-edited response) of an unexpected type. Projections never throw.
 import type { KodeverkType, Kjoretoy } from '../schemas/index.js';
 
-/** A non-blank string, else undefined (`""` counts as absent, CONTRACT §5.8). */
+/** A non-blank string, else undefined (`""` counts as absent, docs/contract.md#s5.8). */
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
@@ -29,7 +29,7 @@ export function kodeNavn(kode: KodeverkType | null | undefined): string | undefi
   return text(kode?.kodeNavn) ?? text(kode?.kodeBeskrivelse);
 }
 
-/** Plate as returned (with its space, CONTRACT §5.8); falls back to the attached plate in `kjennemerke[]`. */
+/** Plate as returned (with its space, docs/contract.md#s5.8); falls back to the attached plate in `kjennemerke[]`. */
 export function kjennemerkeOf(kjoretoy: Kjoretoy): string | undefined {
   const fromId = text(kjoretoy.kjoretoyId?.kjennemerke);
   if (fromId) return fromId;

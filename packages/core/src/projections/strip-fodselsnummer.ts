@@ -1,5 +1,5 @@
 // "Full" output without identity numbers: the raw object minus every `fodselsnummer`, at any depth
-// (CONTRACT §5.3: Person.fodselsnummer; fødselsnummer is removed unless a caller asks for it).
+// (docs/contract.md#s5.3: Person.fodselsnummer; fødselsnummer is removed unless a caller asks for it).
 
 /** Deep copy of `value` with every `fodselsnummer` key removed. Leaves the input untouched. */
 export function stripFodselsnummer<T>(value: T): T {

@@ -1,4 +1,4 @@
-// Technical summary projection (CONTRACT §5.5, §5.6): the handful of fields a case step needs
+// Technical summary projection (docs/contract.md#s5.5, docs/contract.md#s5.6): the handful of fields a case step needs
 // (identity, make/model/colour, registration status, first registration, weights, fuel, inspection)
 // instead of ~30 KB of godkjenning. Every field is optional; partial or null data never throws.
 import type { Kjoretoy, Registreringsstatus } from '../schemas/index.js';
@@ -32,7 +32,7 @@ export interface TekniskSammendrag {
   /** Fuel names in motor order, without duplicates, e.g. ["Bensin", "Elektrisk"]. */
   drivstoff?: string[];
   kontrollfrist?: string;
-  /** Read only from `sistGodkjent` as the spec spells it (CONTRACT §5.8). */
+  /** Read only from `sistGodkjent` as the spec spells it (docs/contract.md#s5.8). */
   sistGodkjent?: string;
 }
 

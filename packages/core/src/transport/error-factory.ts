@@ -47,7 +47,7 @@ export function errorFromFiksResponse(
     );
   }
   if (status === 401) {
-    // CONTRACT §3.5 / ASSUMPTION (i): classify by substring of message or raw body.
+    // docs/contract.md#s3.5 / CONTRACT-ASSUMPTION (i): classify by substring of message or raw body.
     const message =
       typeof (json as { message?: unknown } | undefined)?.message === 'string'
         ? (json as { message: string }).message
@@ -102,7 +102,7 @@ export function tryParseJson(body: string): unknown {
   }
 }
 
-/** A Fiks error body is recognised by `errorId` plus `status` (CONTRACT §7f). */
+/** A Fiks error body is recognised by `errorId` plus `status` (docs/contract.md#s7f). */
 function fiksErrorId(json: unknown): string | undefined {
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     const record = json as Record<string, unknown>;
@@ -163,7 +163,7 @@ function redactJson(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) =>
-        // Fiks echoes the request path, which holds the VIN and fiksOrgId (CONTRACT §9.12).
+        // Fiks echoes the request path, which holds the VIN and fiksOrgId (docs/contract.md#s9.12).
         PATH_KEYS.has(k) ? [k, '[path]'] : [k, redactJson(v, depth + 1)],
       ),
     );

@@ -6,7 +6,7 @@ export interface FetchTransportOptions {
   /**
    * `'env'` (default) honours `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` when set: Node's own fetch
    * ignores them, which is how clients that work on a laptop time out inside municipal networks
-   * (CONTRACT §9.15). `false` never uses a proxy.
+   * (docs/contract.md#s9.15). `false` never uses a proxy.
    */
   proxy?: 'env' | false;
   /** Environment to read proxy variables from (defaults to `process.env`). */

@@ -27,7 +27,7 @@ export interface PipelineOptions {
 
 /**
  * One authenticated Fiks call: headers, request id, timeout and caller signal, retries, the
- * single refresh-once on a rejected token (CONTRACT §3.5, §9.1), error mapping, logging of the
+ * single refresh-once on a rejected token (docs/contract.md#s3.5, docs/contract.md#s9.1), error mapping, logging of the
  * route template only.
  */
 export class FiksPipeline implements FiksRequester {
@@ -152,8 +152,8 @@ export class FiksPipeline implements FiksRequester {
     for (const [name, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined) query.append(name, value);
     }
-    // URLSearchParams encodes '+' as %2B and spaces as '+'; SVV examples use %20 (CONTRACT §4.3, §4.7).
-    // It leaves '*' as is; S2 wildcards are sent as %2A to be safe (CONTRACT §4.4).
+    // URLSearchParams encodes '+' as %2B and spaces as '+'; SVV examples use %20 (docs/contract.md#s4.3,
+    // docs/contract.md#s4.7). It leaves '*' as is; S2 wildcards are sent as %2A to be safe (docs/contract.md#s4.4).
     const search = query.toString().replace(/\+/g, '%20').replace(/\*/g, '%2A');
     return `${this.options.baseUrl}${call.path}${search ? `?${search}` : ''}`;
   }

@@ -9,7 +9,7 @@ export interface FiksCall {
   method: HttpMethod;
   /**
    * The route template after the v2.0 prefix, e.g. `/bulk/understellsnummer/{understellsnummer}`.
-   * This is what logs and traces carry, never the concrete path (CONTRACT §9.12).
+   * This is what logs and traces carry, never the concrete path (docs/contract.md#s9.12).
    */
   route: string;
   /** The concrete path after the v2.0 prefix, every segment already encoded. */
@@ -21,7 +21,7 @@ export interface FiksCall {
   signal?: AbortSignal;
   /**
    * Whether transient failures (network, 502/503/504, 429) may be retried. GETs are; bulk POSTs
-   * only when `retryBulkPost` is set, because a retried POST may spend quota twice (CONTRACT §9.9).
+   * only when `retryBulkPost` is set, because a retried POST may spend quota twice (docs/contract.md#s9.9).
    */
   retryable: boolean;
 }

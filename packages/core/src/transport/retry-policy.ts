@@ -2,7 +2,7 @@ import { DelegateBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel'
 import { KjoretoyregisterError, RateLimitError, TransportError, UpstreamError } from '../errors.js';
 
 /**
- * The one table of what is retried (CONTRACT §9.9): network errors, 429 within the Retry-After
+ * The one table of what is retried (docs/contract.md#s9.9): network errors, 429 within the Retry-After
  * ceiling, 502, 503, 504. Never any other 4xx; 422 (quota) never. 500 is not retried: it is
  * usually a deterministic failure, and retrying burns quota.
  */

@@ -12,9 +12,12 @@ import { ResponseFormatError } from '../../src/errors.js';
 import type { KjoretoyResponse } from '../../src/schemas/index.js';
 
 const fixture = JSON.parse(
-  readFileSync(join(__dirname, '..', 'fixtures', 'kjoretoysok-response-testmiljo.json'), 'utf8'),
+  readFileSync(
+    join(__dirname, '../../../../tools/schema-gen/spec/example_kjoretoysok_response_testmiljo.json'),
+    'utf8',
+  ),
 ) as { kjoretoyresponser: KjoretoyResponse[] };
-/** The recorded SVV test-environment hit: CU 10942 / kuid 3378119709 (CONTRACT §6). */
+/** The recorded SVV test-environment hit: CU 10942 / kuid 3378119709 (docs/contract.md#s6). */
 const cu10942 = fixture.kjoretoyresponser[0];
 const notFound = { responskoder: [{ kode: 'KJORETOY_IKKE_FUNNET', beskrivelse: 'Fant ikke kjøretøy' }] };
 const unavailable = { responskoder: [{ kode: 'OPPLYSNINGER_UTILGJENGELIG', beskrivelse: 'Ikke utlevert' }] };
@@ -41,7 +44,7 @@ describe('readBulkEnvelope (CONTRACT-ASSUMPTION (a))', () => {
     expect(outcomes[1].responskoder).toEqual([]);
   });
 
-  it('keeps unknown fields (CONTRACT §5.9)', () => {
+  it('keeps unknown fields (docs/contract.md#s5.9)', () => {
     const [outcome] = readBulkEnvelope([{ ...cu10942, nyttFelt: 1 }], ['CU10942'], kjennemerkeKeys);
     expect(outcome.kjoretoy?.kjoretoyId?.kjennemerke).toBe('CU 10942');
     expect(outcome.status).toBe('found');
@@ -130,7 +133,7 @@ describe('readVinEnvelope (CONTRACT-ASSUMPTION (d))', () => {
   });
 });
 
-describe('readSokPage / readKundeSok (CONTRACT §5.1)', () => {
+describe('readSokPage / readKundeSok (docs/contract.md#s5.1)', () => {
   it('reads the recorded SVV search response losslessly', () => {
     const page = readSokPage(fixture);
     expect(page.antallTreffTotalt).toBe((fixture as Record<string, unknown>)['antallTreffTotalt']);

@@ -11,7 +11,7 @@ import {
 } from '../../src/contract/normalise.js';
 import { ValidationError } from '../../src/errors.js';
 
-describe('normaliseKjennemerke / isValidKjennemerke (CONTRACT §4.8, §9.13)', () => {
+describe('normaliseKjennemerke / isValidKjennemerke (docs/contract.md#s4.8, docs/contract.md#s9.13)', () => {
   it.each([
     ['CU10942', 'CU10942', true],
     ['CU 10942', 'CU10942', true],
@@ -74,7 +74,7 @@ describe('normaliseKuid / isValidKuid', () => {
   });
 });
 
-describe('formatDtg (CONTRACT §4.7)', () => {
+describe('formatDtg (docs/contract.md#s4.7)', () => {
   it.each([
     // Spring forward 2024: 02:00 CET → 03:00 CEST at 01:00 UTC.
     ['2024-03-31T00:59:59.999Z', '2024-03-31T01:59:59.999+01:00'],

@@ -100,7 +100,7 @@ describe('lookupBulk: dtg, options and concurrency', () => {
   });
 });
 
-describe('lookupBulk: audit (CONTRACT §9.11)', () => {
+describe('lookupBulk: audit (docs/contract.md#s9.11)', () => {
   it('emits one event per call, not per chunk, with identifiers, dtg, counts and categories', async () => {
     const fodselsnummer = syntheticFodselsnummer(1, 1, 1970);
     const { ctx, sink, logger } = harness(

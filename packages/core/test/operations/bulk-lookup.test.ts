@@ -5,7 +5,7 @@ import { register, sent, type SentItem } from './support/bulk-register.js';
 import { harness } from './support/context.js';
 import { found, notFound, vehicle, withSpace } from './support/synthetic.js';
 
-describe('lookupBulk: chunking and alignment (CONTRACT §7 (c), §9.10)', () => {
+describe('lookupBulk: chunking and alignment (docs/contract.md#s7c, docs/contract.md#s9.10)', () => {
   it('sends 250 plates as 100/100/50 and returns outcomes aligned to inputs', async () => {
     const plates = Array.from({ length: 250 }, (_, i) => `cu${10000 + i}`);
     const missing = new Set(plates.filter((_, i) => i % 7 === 0).map((p) => p.toUpperCase()));

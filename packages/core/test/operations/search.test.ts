@@ -20,7 +20,7 @@ function hits(from: number, count: number): Record<string, unknown>[] {
   );
 }
 
-/** A paged search backend holding `total` hits; honours `fra`/`antall` (CONTRACT §4.5). */
+/** A paged search backend holding `total` hits; honours `fra`/`antall` (docs/contract.md#s4.5). */
 function pagedBackend(total: number, opts: { reportTotal?: boolean } = {}) {
   return (call: FiksCall): Answer => {
     const fra = Number(call.query?.['fra']);
@@ -40,7 +40,7 @@ function pagedBackend(total: number, opts: { reportTotal?: boolean } = {}) {
 
 const fras = (calls: FiksCall[]): string[] => calls.map((c) => c.query?.['fra'] ?? '-');
 
-describe('sok: one request (CONTRACT §4.3)', () => {
+describe('sok: one request (docs/contract.md#s4.3)', () => {
   it('always sends fra and antall for S1–S6, with the default page size', async () => {
     const { ctx, requester } = harness(pagedBackend(3));
     const page = await sok(ctx, 'eiernavn', { navn: ' Helge Kroken ', erPerson: true });
@@ -161,7 +161,7 @@ describe('sok: one request (CONTRACT §4.3)', () => {
   });
 });
 
-describe('sokPages / sokAll: paging (CONTRACT §4.5, CONTRACT-ASSUMPTION (g))', () => {
+describe('sokPages / sokAll: paging (docs/contract.md#s4.5, CONTRACT-ASSUMPTION (g))', () => {
   it('stops once the collected rows reach antallTreffTotalt', async () => {
     const { ctx, requester } = harness(pagedBackend(4));
     const pages = [];

@@ -8,7 +8,7 @@ import { lookupUnderstellsnummer, VIN_ROUTE } from '../../src/operations/vin-loo
 import { AUDIT, harness } from './support/context.js';
 import { found, notFound, unavailable, vehicle } from './support/synthetic.js';
 
-describe('lookupUnderstellsnummer (CONTRACT §4.2 B3, CONTRACT-ASSUMPTION (d))', () => {
+describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION (d))', () => {
   it('returns every vehicle a VIN matches, sending the normalised VIN and the dtg query', async () => {
     const { ctx, requester } = harness(() => ({
       body: [

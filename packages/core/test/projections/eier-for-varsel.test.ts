@@ -22,7 +22,7 @@ function shieldVehicle(kjoretoy: Kjoretoy): Kjoretoy {
   };
 }
 
-describe('eierForVarsel (CONTRACT §5.3)', () => {
+describe('eierForVarsel (docs/contract.md#s5.3)', () => {
   it('projects owner and co-owner of CU 10942 with names and postal addresses', () => {
     const varsel = eierForVarsel(sampleKjoretoy('CU 10942'));
 

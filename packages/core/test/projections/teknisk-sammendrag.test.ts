@@ -2,7 +2,7 @@ import { tekniskSammendrag } from '../../src/projections/index.js';
 import type { Kjoretoy } from '../../src/schemas/index.js';
 import { sampleKjoretoy } from '../fixtures/svv-sample.js';
 
-describe('tekniskSammendrag (CONTRACT §5.5)', () => {
+describe('tekniskSammendrag (docs/contract.md#s5.5)', () => {
   it('summarises CU 10942, a plug-in hybrid Mitsubishi Outlander', () => {
     expect(tekniskSammendrag(sampleKjoretoy('CU 10942'))).toEqual({
       kjennemerke: 'CU 10942',
@@ -38,7 +38,7 @@ describe('tekniskSammendrag (CONTRACT §5.5)', () => {
     });
   });
 
-  it('reads sistGodkjent as the spec spells it, not the sample\'s "SistGodkjent" (CONTRACT §5.8)', () => {
+  it('reads sistGodkjent as the spec spells it, not the sample\'s "SistGodkjent" (docs/contract.md#s5.8)', () => {
     const sample = sampleKjoretoy('CU 10942');
     expect(tekniskSammendrag(sample).sistGodkjent).toBeUndefined();
 

@@ -10,7 +10,7 @@ import {
 } from '../../src/schemas/index.js';
 import { rawKjoretoysokResponse } from '../fixtures/svv-sample.js';
 
-// CONTRACT §5.8, §5.9: parsing keeps everything it does not understand and rejects only
+// docs/contract.md#s5.8, docs/contract.md#s5.9: parsing keeps everything it does not understand and rejects only
 // shapes that would break a dereference.
 describe('generated schemas: tolerant, lossless parsing', () => {
   it('parses the real SVV sample to a deep-equal copy, odd "SistGodkjent" key included', () => {

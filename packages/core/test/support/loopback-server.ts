@@ -74,7 +74,7 @@ export class LoopbackServer {
   }
 }
 
-/** A Fiks error body as documented (CONTRACT §3.5). */
+/** A Fiks error body as documented (docs/contract.md#s3.5). */
 export function fiksError(status: number, message: string): unknown {
   return {
     timestamp: 1637218198035,

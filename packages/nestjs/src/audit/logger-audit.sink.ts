@@ -7,7 +7,7 @@ import { AUDIT_LOGGER_CONTEXT } from '../kjoretoyregister.constants.js';
  * The default sink when the app provides none: one log line per lookup. Logs are not an audit
  * store, so the line says who asked, why and what came back, but never the plates, VINs or search
  * values (`identifiers`, `query` values): those belong in the app's own `AUDIT_SINK` only
- * (CONTRACT §9.11–12).
+ * (docs/contract.md#s9.11 and docs/contract.md#s9.12).
  */
 export function createLoggerAuditSink(logger: Pick<Logger, 'log'> = new Logger(AUDIT_LOGGER_CONTEXT)): AuditSink {
   return {

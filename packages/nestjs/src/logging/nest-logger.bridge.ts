@@ -9,7 +9,7 @@ export type NestLoggerLike = Pick<Logger, 'debug' | 'log' | 'warn' | 'error'>;
 /**
  * Core's logger on top of Nest's `Logger`, so lines reach whatever the app configured
  * (`ConsoleLogger`, nestjs-pino, …). Core only logs route templates, counts and ids; every string
- * still passes core's `redactText` as a second line of defence (CONTRACT §9.11).
+ * still passes core's `redactText` as a second line of defence (docs/contract.md#s9.11).
  */
 export function createNestLoggerBridge(logger: NestLoggerLike = new Logger(LOGGER_CONTEXT)): CoreLogger {
   const line = (message: string, fields?: LogFields): string => {

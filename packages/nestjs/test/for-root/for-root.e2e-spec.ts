@@ -142,7 +142,7 @@ describe('KjoretoyregisterModule.forRoot against the simulator', () => {
       expect(answer.status).toBe(503);
       expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
       expect(answer.body).toMatchObject({ code: 'KJR_QUOTA_EXCEEDED' });
-      // A quota error is never retried (CONTRACT §7e).
+      // A quota error is never retried (docs/contract.md#s7e).
       expect(routeCount(sim, ANY_FIKS)).toBe(1);
     });
   });

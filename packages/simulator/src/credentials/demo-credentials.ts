@@ -7,7 +7,7 @@ import { DEMO_KOMMUNE, DEMO_LEVERANDOR, DEMO_P12_PASSWORD } from './demo-identit
 import { generateRsaKeyPair, type RsaKeyPair } from './key-pairs.js';
 import { createP12 } from './p12.js';
 
-/** A virksomhetssertifikat in every form a client may load it (CONTRACT §2.8, §9.6). */
+/** A virksomhetssertifikat in every form a client may load it (docs/contract.md#s2.8, docs/contract.md#s9.6). */
 export interface CertificateCredential {
   orgnr: string;
   clientId: string;
@@ -23,7 +23,7 @@ export interface CertificateCredential {
   x5c: string[];
 }
 
-/** "Registered key" mode (CONTRACT §2.3): `kid` + private key, no certificate. */
+/** "Registered key" mode (docs/contract.md#s2.3): `kid` + private key, no certificate. */
 export interface RegisteredKeyCredential {
   kid: string;
   clientId: string;

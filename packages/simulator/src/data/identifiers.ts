@@ -1,7 +1,7 @@
 /**
  * Check-digit arithmetic for the identifiers the register hands out: fødselsnummer (synthetic
  * series only), organisasjonsnummer (mod 11) and 17-character VINs (ISO 3779 position 9).
- * Plate normalisation and display formatting live here too (CONTRACT §4.8, §5.8).
+ * Plate normalisation and display formatting live here too (docs/contract.md#s4.8, docs/contract.md#s5.8).
  */
 
 const FNR_WEIGHTS_1 = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;
@@ -120,7 +120,7 @@ export function modelYearCode(year: number): string {
   return MODEL_YEAR_CODES.charAt((((year - 2001) % 30) + 30) % 30);
 }
 
-/** Normalises a plate as requests carry it: trim, drop spaces and hyphens, upper-case (CONTRACT §4.8). */
+/** Normalises a plate as requests carry it: trim, drop spaces and hyphens, upper-case (docs/contract.md#s4.8). */
 export function normaliseKjennemerke(input: string): string {
   return input.replace(/[\s-]/g, '').toUpperCase();
 }

@@ -1,7 +1,7 @@
 /**
- * Renders a vehicle record at an instant into SVV's `Kjoretoy` (CONTRACT §5) the way SVV formats
- * it (§5.8): plates with a space, `[]` for empty lists, absent scalars omitted, date-times with
- * the Europe/Oslo offset. DTG applies to eierskap, registrering and kjennemerke only (§4.7).
+ * Renders a vehicle record at an instant into SVV's `Kjoretoy` (docs/contract.md#s5) the way SVV formats
+ * it (docs/contract.md#s5.8): plates with a space, `[]` for empty lists, absent scalars omitted, date-times with
+ * the Europe/Oslo offset. DTG applies to eierskap, registrering and kjennemerke only (docs/contract.md#s4.7).
  */
 import { displayKjennemerke } from './identifiers.js';
 import type {
@@ -55,7 +55,7 @@ function adresse(party: PartyData): Adresse {
   };
 }
 
-/** A party as SVV shows it: current name and address whatever the DTG (CONTRACT §4.7). */
+/** A party as SVV shows it: current name and address whatever the DTG (docs/contract.md#s4.7). */
 export function renderPersonEnhet(party: PartyData, span?: Span): PersonEnhet {
   // Built by insertion so keys come out in SVV's sample order.
   const out: Partial<PersonEnhet> = { adresse: adresse(party) };
@@ -155,7 +155,7 @@ export function renderKjoretoy(record: VehicleRecord, at: number | undefined, pa
     kjoretoyId: kjoretoyId as KjoretoyIdentitet,
     forstegangsregistrering: { registrertForstegangNorgeDato: formatOsloDate(record.forstegangsregistrert) },
   };
-  // CONTRACT §5.2: the consumer's authorisation may suppress whole sub-objects; EIERSKAP hides eierskap.
+  // docs/contract.md#s5.2: the consumer's authorisation may suppress whole sub-objects; EIERSKAP hides eierskap.
   if (owner && !record.unntattOffentlighet.includes('EIERSKAP')) out.eierskap = eierskap(owner, parties);
   out.kjennemerke = plates;
   const reg = registrering(record, at, owner);

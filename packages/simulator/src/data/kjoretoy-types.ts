@@ -1,5 +1,5 @@
 /**
- * Wire shapes of the SVV v2.0 response model the simulator emits (CONTRACT §5, the spec's
+ * Wire shapes of the SVV v2.0 response model the simulator emits (docs/contract.md#s5, the spec's
  * `components.schemas`). Only what the simulator fills is typed in detail; `godkjenning` is
  * large and built from templates, so it is typed as JSON.
  */

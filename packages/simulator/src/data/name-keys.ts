@@ -1,6 +1,6 @@
 /**
  * Name matching rules for sok/eiernavn (S6) and sok/kunde (S7). SVV's rules are unknown
- * (CONTRACT §8 q13); the simulator's are:
+ * (docs/contract.md#s8.13); the simulator's are:
  *  - names compare case-insensitively with whitespace collapsed;
  *  - a person's full name is "FORNAVN [MELLOMNAVN] ETTERNAVN" and matches with or without the
  *    middle name; an organisation matches on its whole organisasjonsnavn;

@@ -1,6 +1,6 @@
 /**
  * Plate patterns for sok/kjennemerke (S1): up to three `?`, each standing for exactly one
- * character (CONTRACT §4.4). Ordinary generated plates are enumerated (series × digits, at most
+ * character (docs/contract.md#s4.4). Ordinary generated plates are enumerated (series × digits, at most
  * a few thousand candidates that each decode in O(1)); personal and fixed plates are few and are
  * matched directly.
  */

@@ -2,7 +2,7 @@
  * Ordinary plates for generated vehicles are a keyed bijection of the vehicle index, so a plate
  * decodes straight back to its vehicle: no plate table is stored, whatever the register size.
  * Electric vehicles get E-series plates as in Norway. CU, EC and ST are left to the fixed
- * vehicles (CONTRACT §6 and the stories) and XX is never issued (CONTRACT §6's not-found probe).
+ * vehicles (docs/contract.md#s6 and the stories) and XX is never issued (the not-found probe of docs/contract.md#s6).
  */
 import { PERSONLIG_ORD } from './catalogue/names.js';
 import { Permutation, Rng } from './prng.js';

@@ -1,6 +1,6 @@
 /**
  * The register's internal, time-aware model of a vehicle and the parties around it. A record
- * holds the whole history; `vehicle-state.ts` projects it onto one instant (CONTRACT §4.7) and
+ * holds the whole history; `vehicle-state.ts` projects it onto one instant (docs/contract.md#s4.7) and
  * `kjoretoy-render.ts` turns that projection into SVV's wire shape.
  */
 import type { JsonObject } from './kjoretoy-types.js';

@@ -149,7 +149,7 @@ export class Register {
     return g === undefined ? NOT_FOUND : this.lookup(this.storyCount + g, at);
   }
 
-  /** Vehicle indexes with this VIN (a VIN is not unique, CONTRACT §7 d). */
+  /** Vehicle indexes with this VIN (a VIN is not unique, docs/contract.md#s7d). */
   vinCandidates(vin: string): number[] {
     const indexes = [...(this.storyByVin.get(vin) ?? [])];
     const g = this.generator.generatedIndexOfVin(vin);

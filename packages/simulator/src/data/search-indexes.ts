@@ -1,8 +1,8 @@
 /**
  * Lazily built search indexes. Bulk lookups never need them; the first owner or name search
  * builds them in one pass over the register (about a second at 1 000 000 vehicles).
- *  - owners: party id → vehicles whose current eier, medeier or leasingtaker it is (CONTRACT
- *    §4.3 S3–S6). Vehicles with `unntattOffentlighet` EIERSKAP are left out: their ownership is
+ *  - owners: party id → vehicles whose current eier, medeier or leasingtaker it is
+ *    (docs/contract.md#s4.3, S3–S6). Vehicles with `unntattOffentlighet` EIERSKAP are left out: their ownership is
  *    not released, so an owner search must not reveal it either.
  *  - parties: hash of an identifier or name key (`name-keys.ts`) → party ids; hits are verified
  *    against the party because different keys may share a hash.

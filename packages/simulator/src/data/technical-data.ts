@@ -1,5 +1,5 @@
 /**
- * Builds `godkjenning` (CONTRACT §5.5) for generated vehicles. The technical data depends only on
+ * Builds `godkjenning` (docs/contract.md#s5.5) for generated vehicles. The technical data depends only on
  * model and colour, so it is built once per combination and shared between vehicles; only the
  * approval ids and dates are per vehicle. Sharing is safe because responses are serialised and
  * never mutated.
@@ -8,7 +8,7 @@ import { FARGER, type Farge, type ModelSpec } from './catalogue/models.js';
 import type { JsonObject } from './kjoretoy-types.js';
 import { formatOsloDate, formatOsloDateTime } from './time.js';
 
-/** A KodeverkType as JSON, keys in SVV's order, absent parts omitted (CONTRACT §5.8). */
+/** A KodeverkType as JSON, keys in SVV's order, absent parts omitted (docs/contract.md#s5.8). */
 export function kv(kodeVerdi: string, kodeNavn?: string, kodeBeskrivelse?: string, kodeTypeId?: string): JsonObject {
   const code: JsonObject = {};
   if (kodeBeskrivelse !== undefined) code.kodeBeskrivelse = kodeBeskrivelse;

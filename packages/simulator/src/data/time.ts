@@ -1,6 +1,6 @@
 /**
  * Time handling for the register: instants are epoch milliseconds; SVV renders them with the
- * Europe/Oslo offset (`2021-04-21T14:32:54.295+02:00`, CONTRACT §5) and dates as `YYYY-MM-DD`.
+ * Europe/Oslo offset (`2021-04-21T14:32:54.295+02:00`, docs/contract.md#s5) and dates as `YYYY-MM-DD`.
  * The Oslo offset is computed from the EU summer-time rule instead of Intl, which is far slower
  * on the lookup hot path.
  */
@@ -67,7 +67,7 @@ export function addYears(ms: number, years: number): number {
 }
 
 /**
- * DTG as CONTRACT §4.7 describes it: ISO-8601 date-time with an offset; `Z` and a missing
+ * DTG as docs/contract.md#s4.7 describes it: ISO-8601 date-time with an offset; `Z` and a missing
  * fraction are accepted too. Returns epoch ms, or undefined for anything else.
  */
 const DTG_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;

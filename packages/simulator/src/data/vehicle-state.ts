@@ -1,5 +1,5 @@
 /**
- * DTG projection (CONTRACT §4.7): which plates, ownership and registration were in force at an
+ * DTG projection (docs/contract.md#s4.7): which plates, ownership and registration were in force at an
  * instant. `at` undefined means "now", i.e. the spans still open. Everything else about a
  * vehicle (technical data, person names and addresses, periodic inspection) is current whatever
  * the DTG, and is not handled here.

@@ -1,6 +1,6 @@
 /**
  * VIN patterns for sok/understellsnummer (S2): exact, prefix `X*`, suffix `*X` or both
- * (CONTRACT §4.4). Exact VINs and suffixes covering the six-digit serial decode straight to a
+ * (docs/contract.md#s4.4). Exact VINs and suffixes covering the six-digit serial decode straight to a
  * vehicle; other patterns scan the generated VINs, which costs about a second per million
  * vehicles (VIN wildcard search is rare next to plate and owner lookups).
  */

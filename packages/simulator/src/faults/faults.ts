@@ -21,11 +21,11 @@ export type ServerErrorStatus = 500 | 502 | 503;
 export interface Faults {
   /** Added before every Maskinporten and Fiks request is handled. */
   latency?: { fixedMs: number; jitterMs?: number };
-  /** Fiks API answers 5xx with an SVV error body and `svvguid` header (CONTRACT §7f). */
+  /** Fiks API answers 5xx with an SVV error body and `svvguid` header (docs/contract.md#s7f). */
   serverError?: { status: ServerErrorStatus } & FaultTrigger;
-  /** Fiks API answers 429 + Retry-After (CONTRACT §7e). */
+  /** Fiks API answers 429 + Retry-After (docs/contract.md#s7e). */
   rateLimited?: { retryAfterSeconds: number } & FaultTrigger;
-  /** At most `requests` Fiks calls per integration per fixed window; beyond → 429 (CONTRACT §7e). */
+  /** At most `requests` Fiks calls per integration per fixed window; beyond → 429 (docs/contract.md#s7e). */
   burstLimit?: { requests: number; windowSeconds: number };
   /** Fiks API answers 422 + Retry-After (seconds to Oslo midnight) as if the quota were spent. */
   quotaExceeded?: Trigger;

@@ -1,4 +1,4 @@
-/** The quota day is the Norwegian calendar day (CONTRACT §7e: "Prøv igjen etter midnatt (norsk tid)"). */
+/** The quota day is the Norwegian calendar day (docs/contract.md#s7e: "Prøv igjen etter midnatt (norsk tid)"). */
 const OSLO = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Oslo',
   year: 'numeric',

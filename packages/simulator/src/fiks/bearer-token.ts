@@ -6,13 +6,13 @@ export const FIKS_SCOPE = 'ks:fiks';
 
 export interface VerifiedToken {
   jti: string | undefined;
-  /** The 9-digit org from `consumer.ID` (CONTRACT §3.4). */
+  /** The 9-digit org from `consumer.ID` (docs/contract.md#s3.4). */
   consumerOrgnr: string | undefined;
 }
 
 /**
  * Signature against the simulator's key (its JWKS), issuer, expiry and `ks:fiks` in `scope`
- * (CONTRACT §3.3). Any failure is the same 401, so the reason is not returned.
+ * (docs/contract.md#s3.3). Any failure is the same 401, so the reason is not returned.
  */
 export async function verifyAccessToken(
   authorization: string | undefined,

@@ -46,7 +46,7 @@ export interface FiksApiRequest {
   requestFaults: Faults | undefined;
 }
 
-/** A Kjøretøyregister call: Fiks auth (§3), platform faults (§7e/f), then the SVV handler. */
+/** A Kjøretøyregister call: Fiks auth (docs/contract.md#s3), platform faults (docs/contract.md#s7e and docs/contract.md#s7f), then the SVV handler. */
 export async function handleFiksRequest(deps: FiksApiDeps, req: FiksApiRequest): Promise<RouteOutcome> {
   const { faults } = deps;
   const auth = await authenticateFiks(deps, {

@@ -24,7 +24,7 @@ export interface FiksAuthRequest {
 
 export type FiksAuthResult = { ok: true; integrasjonId: string } | { ok: false; response: SimResponse };
 
-/** The three preconditions, in order: token → integration → access (CONTRACT §3.3, §3.5). */
+/** The three preconditions, in order: token → integration → access (docs/contract.md#s3.3, docs/contract.md#s3.5). */
 export async function authenticateFiks(deps: FiksAuthDeps, request: FiksAuthRequest): Promise<FiksAuthResult> {
   const fail = (status: number, message: string): FiksAuthResult => ({
     ok: false,

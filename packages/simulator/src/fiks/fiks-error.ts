@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { jsonResponse, type SimResponse } from '../http/sim-response.js';
 
-/** CONTRACT §3.5 / §7(i): the 401 text that means "get a new token and retry once". */
+/** docs/contract.md#s3.5 / docs/contract.md#s7i: the 401 text that means "get a new token and retry once". */
 export const TOKEN_REJECTED_MESSAGE = 'Klarte ikke å validere access_token';
 
 export function integrationRejectedMessage(integrasjonId: string): string {
@@ -14,7 +14,7 @@ export const FORBIDDEN_MESSAGE = 'Integrasjonen har ikke tilgang til tjenesten f
 
 export const RATE_LIMITED_MESSAGE = 'For mange forespørsler. Prøv igjen senere';
 
-/** The Fiks error JSON "De fleste API-ene" use (CONTRACT §3.5). */
+/** The Fiks error JSON "De fleste API-ene" use (docs/contract.md#s3.5). */
 export function fiksError(
   status: number,
   path: string,

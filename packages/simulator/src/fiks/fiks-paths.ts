@@ -1,6 +1,6 @@
 import { SERVED_SEARCH_ENDPOINTS } from '../contract-assumptions.js';
 
-/** CONTRACT §4.1: `{base}/kjoretoyregister/api/{fiksOrgId}` + the SVV path unchanged. */
+/** docs/contract.md#s4.1: `{base}/kjoretoyregister/api/{fiksOrgId}` + the SVV path unchanged. */
 export const KJORETOYREGISTER_PREFIX = '/kjoretoyregister/api/';
 export const SVV_PATH_PREFIX = '/rest/distribusjon/kjoretoy/v2.0';
 
@@ -31,7 +31,7 @@ const STATIC_SVV_PATHS = new Set<string>([
   ...SERVED_SEARCH_ENDPOINTS.map((name) => `/sok/${name}`),
 ]);
 
-/** The route template for stats: identifiers (VIN, org id) never become keys (CONTRACT §9.12). */
+/** The route template for stats: identifiers (VIN, org id) never become keys (docs/contract.md#s9.12). */
 export function fiksRouteTemplate(svvPath: string | undefined): string {
   if (svvPath === undefined) return `${KJORETOYREGISTER_PREFIX}{fiksOrgId}/{unknown}`;
   if (STATIC_SVV_PATHS.has(svvPath)) return `${FIKS_TEMPLATE}${svvPath}`;

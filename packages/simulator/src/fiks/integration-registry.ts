@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isOrgnr } from '../credentials/demo-identities.js';
 
-/** A Fiks integration (CONTRACT §3.3): id + password, its authorised organisation and its grants. */
+/** A Fiks integration (docs/contract.md#s3.3): id + password, its authorised organisation and its grants. */
 export interface IntegrationRegistration {
   integrasjonId: string;
   passord: string;
-  /** "Autorisert organisasjon": must equal the token's `consumer` org (CONTRACT §3.4). */
+  /** "Autorisert organisasjon": must equal the token's `consumer` org (docs/contract.md#s3.4). */
   orgnr: string;
   /** Fiks organisations for which Kjøretøyregister is granted and activated. */
   fiksOrgIds: string[];

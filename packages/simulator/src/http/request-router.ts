@@ -145,7 +145,7 @@ function route(deps: RouterDeps, method: string, pathname: string): Routed {
         }),
     };
   }
-  // CONTRACT §4.6: unknown paths get a plain 404.
+  // docs/contract.md#s4.6: unknown paths get a plain 404.
   return { key: key('{unmatched}'), delayed: false, handle: async () => textResponse(404, 'Not Found') };
 }
 

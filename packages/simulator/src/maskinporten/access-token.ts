@@ -21,7 +21,7 @@ export interface AccessTokenInput {
 /** Altinn TT02 is the delegation source behind Maskinporten TEST. */
 export const DELEGATION_SOURCE = 'https://tt02.altinn.no/';
 
-/** An RS256 JWT with the claims of CONTRACT §2.6. */
+/** An RS256 JWT with the claims of docs/contract.md#s2.6. */
 export async function signAccessToken(
   key: SigningKey,
   input: AccessTokenInput,

@@ -3,7 +3,7 @@ import type { RegisteredClient } from './client-registry.js';
 import { reject } from './grant-rejection.js';
 
 /**
- * The documented grant claims (CONTRACT §2.4). Anything else answers "Invalid assertion".
+ * The documented grant claims (docs/contract.md#s2.4). Anything else answers "Invalid assertion".
  * `iss_onbehalfof` and `authorization_details` are documented too, so they are tolerated.
  */
 export const DOCUMENTED_CLAIMS: ReadonlySet<string> = new Set([
@@ -20,9 +20,9 @@ export const DOCUMENTED_CLAIMS: ReadonlySet<string> = new Set([
   'authorization_details',
 ]);
 
-/** CONTRACT §2.4: "Maximum 120 seconds allowed. (exp - iat <= 120)". */
+/** docs/contract.md#s2.4: "Maximum 120 seconds allowed. (exp - iat <= 120)". */
 export const MAX_GRANT_LIFETIME_SECONDS = 120;
-/** CONTRACT §2.4: iat "less than 10 seconds ahead … our clock". */
+/** docs/contract.md#s2.4: iat "less than 10 seconds ahead … our clock". */
 export const MAX_IAT_AHEAD_SECONDS = 10;
 
 export function checkAudience(claims: AssertionClaims, issuer: string): void {
@@ -50,7 +50,7 @@ export function checkScopes(scopes: readonly string[], client: RegisteredClient)
 }
 
 /**
- * `consumer_org` (CONTRACT §2.4): the supplier client must hold an Altinn delegation from that
+ * `consumer_org` (docs/contract.md#s2.4): the supplier client must hold an Altinn delegation from that
  * organisation for every requested scope. Naming its own organisation is a separate error.
  */
 export function checkDelegation(consumerOrg: string, scopes: readonly string[], client: RegisteredClient): void {

@@ -12,7 +12,7 @@ export type AssertionKey =
 const STANDARD_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
- * Picks the key that must have signed the grant (CONTRACT §2.3). When both `x5c` and `kid`
+ * Picks the key that must have signed the grant (docs/contract.md#s2.3). When both `x5c` and `kid`
  * are present (the .NET KS client may send both), the certificate wins and `kid` is ignored.
  */
 export function resolveAssertionKey(
@@ -43,7 +43,7 @@ function certificateKey(x5c: unknown, trustedCa: X509Certificate, nowMs: number)
       throw reject.invalidX5c();
     }
   });
-  // The leaf only must chain to the test CA; KS's clients send the leaf alone (CONTRACT §2.3).
+  // The leaf only must chain to the test CA; KS's clients send the leaf alone (docs/contract.md#s2.3).
   const leaf = certs[0] as X509Certificate;
   const validFrom = Date.parse(leaf.validFrom);
   const validTo = Date.parse(leaf.validTo);

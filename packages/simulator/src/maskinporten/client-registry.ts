@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { isOrgnr } from '../credentials/demo-identities.js';
 
-/** A key pre-registered on a client, used with `kid` in the grant header (CONTRACT §2.3). */
+/** A key pre-registered on a client, used with `kid` in the grant header (docs/contract.md#s2.3). */
 export interface RegisteredKeyInput {
   kid: string;
   publicJwk?: JsonWebKey;

@@ -3,7 +3,7 @@ import { jsonResponse, type SimResponse } from '../http/sim-response.js';
 
 /**
  * A refused token request: the OAuth `error`, the MP code where Digdir documents one, and the
- * documented text (CONTRACT §2.7). Statuses follow the table's "likely HTTP" column.
+ * documented text (docs/contract.md#s2.7). Statuses follow the table's "likely HTTP" column.
  */
 export class GrantRejection extends Error {
   override readonly name = 'GrantRejection';
@@ -24,7 +24,7 @@ export class GrantRejection extends Error {
 
   /**
    * `error_description` carries the MP code and a correlation id, the way Maskinporten's
-   * descriptions do; clients must find the code with /MP-\d{3}/ (CONTRACT §2.7 ASSUMPTION).
+   * descriptions do; clients must find the code with /MP-\d{3}/ (CONTRACT-ASSUMPTION (j), docs/contract.md#s7j).
    */
   toResponse(): SimResponse {
     return jsonResponse(
@@ -37,7 +37,7 @@ export class GrantRejection extends Error {
 
 const CLIENT_AUTH_FAILED = 'Invalid assertion. Client authentication failed.';
 
-/** One factory per documented failure (CONTRACT §2.7), so texts live in one place. */
+/** One factory per documented failure (docs/contract.md#s2.7), so texts live in one place. */
 export const reject = {
   wrongContentType: () =>
     new GrantRejection(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded'),

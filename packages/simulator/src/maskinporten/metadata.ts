@@ -6,7 +6,7 @@ export const WELL_KNOWN_PATH = '/.well-known/oauth-authorization-server';
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 export const SUPPORTED_GRANT_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 
-/** Same shape as Maskinporten TEST's metadata (CONTRACT §2.1). `issuer` ends with a slash. */
+/** Same shape as Maskinporten TEST's metadata (docs/contract.md#s2.1). `issuer` ends with a slash. */
 export function wellKnownMetadata(issuer: string): Record<string, unknown> {
   const base = issuer.replace(/\/$/, '');
   return {

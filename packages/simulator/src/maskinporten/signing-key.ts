@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
 import { generateRsaKeyPair } from '../credentials/key-pairs.js';
 
-/** The simulator's access-token signing key, published at `/jwk` (CONTRACT §2.1, §2.6). */
+/** The simulator's access-token signing key, published at `/jwk` (docs/contract.md#s2.1, docs/contract.md#s2.6). */
 export interface SigningKey {
   kid: string;
   privateKey: KeyObject;

@@ -42,7 +42,7 @@ export interface TokenOutcome {
   rejection?: string;
 }
 
-/** POST /token: the JWT-bearer grant, checked in the order Maskinporten reports failures (CONTRACT §2). */
+/** POST /token: the JWT-bearer grant, checked in the order Maskinporten reports failures (docs/contract.md#s2). */
 export async function handleTokenRequest(deps: TokenEndpointDeps, request: TokenRequest): Promise<TokenOutcome> {
   try {
     return { response: await issue(deps, request) };
@@ -98,7 +98,9 @@ async function issue(deps: TokenEndpointDeps, request: TokenRequest): Promise<Si
   );
 }
 
-/** Only `grant_type` and `assertion` are documented (CONTRACT §2.2); others are ignored, as RFC 6749 §3.2 asks. */
+/**
+ * Only `grant_type` and `assertion` are documented (docs/contract.md#s2.2); others are ignored, as RFC 6749 §3.2 asks.
+ */
 function readForm(request: TokenRequest): string {
   const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/x-www-form-urlencoded') throw reject.wrongContentType();

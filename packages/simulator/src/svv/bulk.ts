@@ -1,5 +1,5 @@
 /**
- * B1 `POST bulk/kjennemerke` and B2 `POST bulk/kuid` (CONTRACT §4.2). The body is validated as a
+ * B1 `POST bulk/kjennemerke` and B2 `POST bulk/kuid` (docs/contract.md#s4.2). The body is validated as a
  * whole first: one malformed item fails the request with a 400 naming every bad element by its
  * 0-based index, so a client never gets half an answer it cannot align.
  */

@@ -1,5 +1,5 @@
 /**
- * Response envelopes, exactly as CONTRACT §5.1 and §7 (a) describe them. Every envelope decision
+ * Response envelopes, exactly as docs/contract.md#s5.1 and docs/contract.md#s7a describe them. Every envelope decision
  * is read from contract-assumptions.ts so a changed assumption changes here in one place.
  */
 import { UGYLDIG_FORESPORSEL, notFoundElement, unavailableElement } from '../contract-assumptions.js';
@@ -34,7 +34,7 @@ export function kundeSokResponse(kunder: Kunde[], total: number): KundeSokRespon
   return { responskoder: [], antallITreffliste: kunder.length, antallTreffTotalt: total, kunder };
 }
 
-/** A validation message as SVV's 400 carries it: only `responskoder` (CONTRACT §4.6). */
+/** A validation message as SVV's 400 carries it: only `responskoder` (docs/contract.md#s4.6). */
 export function ugyldig(beskrivelse: string): Responskode {
   return { kode: UGYLDIG_FORESPORSEL, beskrivelse };
 }

@@ -1,6 +1,6 @@
 /**
  * Entry point of the SVV layer: routes a request below `/rest/distribusjon/kjoretoy/v2.0` to the
- * bulk, VIN and search handlers. Unknown paths answer a plain 404 (CONTRACT §4.6), a known path
+ * bulk, VIN and search handlers. Unknown paths answer a plain 404 (docs/contract.md#s4.6), a known path
  * with the wrong method 405 with `Allow`.
  */
 import { SERVED_SEARCH_ENDPOINTS, type SearchEndpoint } from '../contract-assumptions.js';

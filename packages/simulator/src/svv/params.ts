@@ -1,13 +1,13 @@
 /**
  * Query parameter parsing shared by the endpoints. Each parser returns a value or a validation
- * message; messages name the parameter and never echo its value (STYLE §2.3).
+ * message; messages name the parameter and never echo its value.
  */
 import { DEFAULT_SEARCH_ANTALL } from '../contract-assumptions.js';
 import { parseDtg } from '../data/time.js';
 import { ugyldig } from './envelope.js';
 import type { Responskode } from '../data/kjoretoy-types.js';
 
-/** Largest `antall` the simulator serves in one page (SVV's maximum is unknown, CONTRACT §8 q6). */
+/** Largest `antall` the simulator serves in one page (SVV's maximum is unknown, docs/contract.md#s8.6). */
 export const MAX_SEARCH_ANTALL = 1000;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Responskode };
@@ -38,7 +38,7 @@ function positiveInteger(query: URLSearchParams, name: string, fallback: number,
 }
 
 export interface Paging {
-  /** 1-based first row (CONTRACT §4.5). */
+  /** 1-based first row (docs/contract.md#s4.5). */
   fra: number;
   antall: number;
 }
@@ -53,7 +53,7 @@ export function pagingParams(query: URLSearchParams): Parsed<Paging> {
 }
 
 /**
- * A DTG (CONTRACT §4.7): ISO date-time with offset or `Z`, with or without a fraction. A `+`
+ * A DTG (docs/contract.md#s4.7): ISO date-time with offset or `Z`, with or without a fraction. A `+`
  * that arrived unencoded in a query string has become a space; that is a client bug, so it is
  * rejected rather than repaired.
  */

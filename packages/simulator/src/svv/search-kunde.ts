@@ -1,5 +1,5 @@
 /**
- * sok/kunde (S7, CONTRACT §4.3): customers rather than vehicles, answered as KundeSokResponse.
+ * sok/kunde (S7, docs/contract.md#s4.3): customers rather than vehicles, answered as KundeSokResponse.
  * Rules the spec states are enforced: `navn` excludes fornavn/mellomnavn/etternavn, `fonetisk`
  * needs `navn`, `kjonn` needs eiertype PERSON. The simulator also needs a name to search on
  * (`navn` or `etternavn`) and returns at most KUNDE_SOK_MAX_TREFF customers (no paging exists).

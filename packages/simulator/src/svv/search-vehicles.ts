@@ -1,5 +1,5 @@
 /**
- * Vehicle searches S1–S6 (CONTRACT §4.3–4.5): parameter validation, ekskluderVraketUtfort,
+ * Vehicle searches S1–S6 (docs/contract.md#s4.3 to docs/contract.md#s4.5): parameter validation, ekskluderVraketUtfort,
  * 1-based paging and the KjoretoysokResponse envelope; 204 with no body when nothing matches.
  * Searches have no DTG: they see the register as it is now.
  */
@@ -32,7 +32,7 @@ function byKjennemerke(register: Register, query: URLSearchParams): Parsed<numbe
   const pattern = normaliseKjennemerke(value.value);
   if (!/^[A-Z0-9ÆØÅ?]{1,7}$/.test(pattern))
     return { ok: false, error: ugyldig('kjennemerke må være 1–7 bokstaver, sifre eller ?') };
-  // CONTRACT §4.4: "inntil 3 ukjente tegn".
+  // docs/contract.md#s4.4: "inntil 3 ukjente tegn".
   if ((pattern.match(/\?/g) ?? []).length > MAX_PLATE_WILDCARDS) {
     return { ok: false, error: ugyldig(`kjennemerke kan inneholde høyst ${MAX_PLATE_WILDCARDS} ukjente tegn (?)`) };
   }
@@ -126,7 +126,7 @@ function hits(register: Register, endpoint: Exclude<SearchEndpoint, 'kunde'>, qu
       break;
   }
   if (!found.ok) return found;
-  // S6 has no ekskluderVraketUtfort (CONTRACT §4.3); SVV ignores parameters an endpoint lacks.
+  // S6 has no ekskluderVraketUtfort (docs/contract.md#s4.3); SVV ignores parameters an endpoint lacks.
   const exclude =
     endpoint === 'eiernavn' ? { ok: true as const, value: undefined } : booleanParam(query, 'ekskluderVraketUtfort');
   if (!exclude.ok) return exclude;

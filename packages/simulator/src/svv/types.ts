@@ -9,7 +9,7 @@ export interface SvvRequest {
 }
 
 export interface SvvOptions {
-  /** Largest bulk request accepted (CONTRACT §7 c). */
+  /** Largest bulk request accepted (docs/contract.md#s7c). */
   maxBulkSize: number;
   /**
    * The simulator's clock. No answer depends on it today: the register's history is fixed and

@@ -46,7 +46,7 @@ describe('fødselsnummer', () => {
 });
 
 describe('organisasjonsnummer', () => {
-  it('accepts the CONTRACT §6 organisations and rejects a changed digit', () => {
+  it('accepts the docs/contract.md#s6 organisations and rejects a changed digit', () => {
     expect(isValidOrganisasjonsnummer('879263662')).toBe(true);
     expect(isValidOrganisasjonsnummer('973114468')).toBe(true);
     expect(isValidOrganisasjonsnummer('879263663')).toBe(false);

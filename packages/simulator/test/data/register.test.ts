@@ -109,7 +109,7 @@ describe('register lookups', () => {
   });
 });
 
-describe('CONTRACT §6 vehicles', () => {
+describe('docs/contract.md#s6 vehicles', () => {
   const register = createRegister({});
 
   it('returns CU 10942 and EC 80261 as SVV recorded them (plus fodselsnummer, minus trimmed godkjenning detail)', () => {
@@ -138,7 +138,7 @@ describe('CONTRACT §6 vehicles', () => {
     }
   });
 
-  it('seeds the other §6 vehicles with their documented values', () => {
+  it('seeds the other docs/contract.md#s6 vehicles with their documented values', () => {
     const cu10001 = found(register.findByKjennemerke('CU10001')).kjoretoy;
     expect(cu10001.kjoretoyId).toMatchObject({
       kuid: '3378041341',

@@ -28,7 +28,7 @@ const statuses = async (n: number, fault?: string) => {
   return out;
 };
 
-describe('server errors (CONTRACT §7f)', () => {
+describe('server errors (docs/contract.md#s7f)', () => {
   it.each([500, 502, 503])('answers %s with an SVV error body and matching svvguid header', async (status) => {
     const result = await callFiks(sim, { token, fault: String(status) });
     expect(result.status).toBe(status);
@@ -53,7 +53,7 @@ describe('server errors (CONTRACT §7f)', () => {
   });
 });
 
-describe('rate limiting: 429 + Retry-After (CONTRACT §7e)', () => {
+describe('rate limiting: 429 + Retry-After (docs/contract.md#s7e)', () => {
   it('answers every Nth request with 429 and the configured Retry-After', async () => {
     sim.setFaults({ rateLimited: { retryAfterSeconds: 7, everyNth: 2 } });
     const first = await callFiks(sim, { token });
@@ -83,7 +83,7 @@ describe('rate limiting: 429 + Retry-After (CONTRACT §7e)', () => {
   });
 });
 
-describe('quota: 422 + Retry-After until Oslo midnight (CONTRACT §7e)', () => {
+describe('quota: 422 + Retry-After until Oslo midnight (docs/contract.md#s7e)', () => {
   it('answers 422 on demand with the quota message', async () => {
     const result = await callFiks(sim, { token, fault: '422' });
     expect(result.status).toBe(422);

@@ -23,7 +23,7 @@ beforeEach(async () => {
   token = await fetchAccessToken(sim, clock.seconds());
 });
 
-describe('Fiks accepts a call that meets the three preconditions (CONTRACT §3.3)', () => {
+describe('Fiks accepts a call that meets the three preconditions (docs/contract.md#s3.3)', () => {
   it('passes a valid token, integration and fiksOrgId through to the SVV endpoint', async () => {
     const result = await callFiks(sim, { token });
     expect(result.status).toBe(200);
@@ -31,7 +31,7 @@ describe('Fiks accepts a call that meets the three preconditions (CONTRACT §3.3
     expect(sim.stats().integrations[sim.demo.integrasjonId]).toEqual({ requests: 1, itemsLookedUp: 1 });
   });
 
-  it('accepts a delegated token whose consumer is the integration’s organisation (CONTRACT §3.4)', async () => {
+  it('accepts a delegated token whose consumer is the integration’s organisation (docs/contract.md#s3.4)', async () => {
     const delegated = await fetchAccessToken(sim, clock.seconds(), {
       header: { alg: 'RS256', x5c: sim.credentials.supplier.x5c },
       keyPem: sim.credentials.supplier.keyPem,
@@ -41,7 +41,7 @@ describe('Fiks accepts a call that meets the three preconditions (CONTRACT §3.3
   });
 });
 
-describe('401 «Klarte ikke å validere access_token»: the token is the problem (CONTRACT §3.5)', () => {
+describe('401 «Klarte ikke å validere access_token»: the token is the problem (docs/contract.md#s3.5)', () => {
   it('when there is no Authorization header', async () => {
     expectFiksError(await callFiks(sim), 401, TOKEN_REJECTED, clock.now());
   });
@@ -144,7 +144,7 @@ describe('401 «Autentisering feilet for integrasjon med id …»: the integrati
   });
 });
 
-describe('403: authenticated but without access to the fiksOrgId (CONTRACT §3.3)', () => {
+describe('403: authenticated but without access to the fiksOrgId (docs/contract.md#s3.3)', () => {
   it('when the integration has no Kjøretøyregister access for the fiksOrgId in the path', async () => {
     const result = await callFiks(sim, { token, fiksOrgId: randomUUID() });
     expect(result.status).toBe(403);

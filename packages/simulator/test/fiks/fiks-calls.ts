@@ -1,4 +1,4 @@
-/** Test-side Fiks caller: plain fetch with the three Fiks headers (CONTRACT §3.1). */
+/** Test-side Fiks caller: plain fetch with the three Fiks headers (docs/contract.md#s3.1). */
 import type { RunningSimulator } from '../../src/index.js';
 import { toResult, type HttpResult } from '../maskinporten/grant-signing.js';
 
@@ -37,7 +37,7 @@ export async function callFiks(sim: RunningSimulator, call: FiksCall = {}): Prom
   return toResult(response);
 }
 
-/** The Fiks error JSON shape (CONTRACT §3.5), with the simulator clock as timestamp. */
+/** The Fiks error JSON shape (docs/contract.md#s3.5), with the simulator clock as timestamp. */
 export function expectFiksError(result: HttpResult, status: number, message: string, nowMs: number): void {
   expect(result.status).toBe(status);
   expect(result.json).toEqual({

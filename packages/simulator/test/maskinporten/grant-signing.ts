@@ -1,6 +1,6 @@
 /**
  * Test-side Maskinporten client: builds and signs JWT grants with jose (never with core, so
- * the simulator and core cannot share a misreading of CONTRACT §2), and posts them.
+ * the simulator and core cannot share a misreading of docs/contract.md#s2), and posts them.
  */
 import { createHmac, createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';

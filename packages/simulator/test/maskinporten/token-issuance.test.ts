@@ -20,7 +20,7 @@ async function verifiedClaims(accessToken: string) {
   return payload;
 }
 
-describe('Maskinporten metadata (CONTRACT §2.1)', () => {
+describe('Maskinporten metadata (docs/contract.md#s2.1)', () => {
   it('publishes well-known metadata whose issuer ends with a slash and points at /token and /jwk', async () => {
     const metadata = (await (await fetch(`${sim.url}/.well-known/oauth-authorization-server`)).json()) as Record<
       string,
@@ -37,7 +37,7 @@ describe('Maskinporten metadata (CONTRACT §2.1)', () => {
   });
 });
 
-describe('POST /token issues access tokens (CONTRACT §2.5, §2.6)', () => {
+describe('POST /token issues access tokens (docs/contract.md#s2.5, docs/contract.md#s2.6)', () => {
   it('answers a certificate grant with an RS256 JWT carrying the documented claims', async () => {
     const result = await postToken(sim, await signGrant(sim, clock.seconds()));
     expect(result.status).toBe(200);
@@ -126,7 +126,7 @@ describe('POST /token issues access tokens (CONTRACT §2.5, §2.6)', () => {
 });
 
 describe('default token lifetime', () => {
-  it('is 120 seconds when not configured (CONTRACT §2.5)', async () => {
+  it('is 120 seconds when not configured (docs/contract.md#s2.5)', async () => {
     const other = await startSimulator({ clock: clock.now });
     try {
       const result = await postToken(other, await signGrant(other, clock.seconds()));

@@ -262,7 +262,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('POST /token refuses what Maskinporten refuses (CONTRACT §2.7)', () => {
+describe('POST /token refuses what Maskinporten refuses (docs/contract.md#s2.7)', () => {
   it.each(cases)('$rule', async ({ grant, expected }) => {
     const result = await postToken(sim, await grant());
     expect(result.status).toBe(expected.status);
@@ -310,7 +310,7 @@ describe('POST /token refuses what Maskinporten refuses (CONTRACT §2.7)', () =>
   });
 });
 
-describe('POST /token form handling (CONTRACT §2.2)', () => {
+describe('POST /token form handling (docs/contract.md#s2.2)', () => {
   const grantType = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
   it('requires application/x-www-form-urlencoded', async () => {

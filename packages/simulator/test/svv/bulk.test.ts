@@ -1,6 +1,6 @@
 /**
  * bulk/kjennemerke, bulk/kuid and bulk/understellsnummer: request validation, the array envelope
- * of CONTRACT §7 (a)/(d), the bulk limit of §7 (c), and routing.
+ * of docs/contract.md#s7a and docs/contract.md#s7d, the bulk limit of docs/contract.md#s7c, and routing.
  */
 import { BULK_TOO_LARGE, DEFAULT_MAX_BULK_SIZE } from '../../src/contract-assumptions.js';
 import { createRegister } from '../../src/data/register.js';
@@ -70,7 +70,7 @@ describe('bulk/kjennemerke', () => {
     expect((result.body as { responskoder: unknown[] }).responskoder).toHaveLength(1);
   });
 
-  it('accepts exactly maxBulkSize items and rejects one more with 400 (CONTRACT §7 c)', () => {
+  it('accepts exactly maxBulkSize items and rejects one more with 400 (docs/contract.md#s7c)', () => {
     const items = (n: number) => Array.from({ length: n }, () => ({ kjennemerke: 'CU10942' }));
     expect(post(register, '/bulk/kjennemerke', items(DEFAULT_MAX_BULK_SIZE)).status).toBe(200);
     const tooMany = post(register, '/bulk/kjennemerke', items(DEFAULT_MAX_BULK_SIZE + 1));

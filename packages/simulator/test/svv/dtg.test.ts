@@ -1,5 +1,5 @@
 /**
- * DTG semantics (CONTRACT §4.7) through bulk/kjennemerke, bulk/kuid and the VIN lookup, proven
+ * DTG semantics (docs/contract.md#s4.7) through bulk/kjennemerke, bulk/kuid and the VIN lookup, proven
  * with the story vehicles: ownership, registration and plates as they were at the DTG;
  * technical data, names and addresses current.
  */

@@ -1,4 +1,4 @@
-/** sok/kunde (S7, CONTRACT §4.3): customers with antallKjoretoy, and the spec's parameter rules. */
+/** sok/kunde (S7, docs/contract.md#s4.3): customers with antallKjoretoy, and the spec's parameter rules. */
 import { createRegister } from '../../src/data/register.js';
 import { get } from './support/svv-calls.js';
 

@@ -1,6 +1,6 @@
 /**
- * The vehicle searches S1–S6 (CONTRACT §4.3–4.5): wildcards, paging, ekskluderVraketUtfort,
- * eier/medeier/leasingtaker matching, the eiernavn filters, 204 and parameter errors.
+ * The vehicle searches S1–S6 (docs/contract.md#s4.3 to docs/contract.md#s4.5): wildcards, paging,
+ * ekskluderVraketUtfort, eier/medeier/leasingtaker matching, the eiernavn filters, 204 and parameter errors.
  */
 import { DEFAULT_SEARCH_ANTALL } from '../../src/contract-assumptions.js';
 import { createRegister } from '../../src/data/register.js';
@@ -98,7 +98,7 @@ describe('paging (fra is 1-based, antall rows)', () => {
     expect(all).toEqual(kuids(search('/sok/kjennemerke', { kjennemerke: 'ST10???' })));
   });
 
-  it(`serves ${DEFAULT_SEARCH_ANTALL} rows when antall is absent (CONTRACT §7 g)`, () => {
+  it(`serves ${DEFAULT_SEARCH_ANTALL} rows when antall is absent (docs/contract.md#s7g)`, () => {
     const body = search('/sok/understellsnummer', { understellsnummer: 'XP7*' });
     expect(body.antallTreffTotalt).toBeGreaterThan(DEFAULT_SEARCH_ANTALL);
     expect(body.antallITreffliste).toBe(DEFAULT_SEARCH_ANTALL);

@@ -12,7 +12,7 @@ export interface Sted {
 export interface Observasjon {
   kjennemerke?: string;
   understellsnummer?: string;
-  /** ISO-8601 with offset; the lookup's `dtg` (CONTRACT §4.7). */
+  /** ISO-8601 with offset; the lookup's `dtg` (docs/contract.md#s4.7). */
   observertTidspunkt: string;
   sted: Sted;
   beskrivelse?: string;

@@ -1,5 +1,5 @@
 /**
- * Synthetic register data for operation tests (CONTRACT §6 plates, VINs and kuids; fødselsnummer
+ * Synthetic register data for operation tests (docs/contract.md#s6 plates, VINs and kuids; fødselsnummer
  * in the synthetic series, month + 80). Nothing here is real personal data.
  */
 
@@ -67,7 +67,7 @@ export function vehicle(spec: VehicleSpec): Record<string, unknown> {
   };
 }
 
-/** `CU10942` → `CU 10942`: responses carry the space (CONTRACT §5.8). */
+/** `CU10942` → `CU 10942`: responses carry the space (docs/contract.md#s5.8). */
 export function withSpace(plate: string): string {
   return plate.replace(/^([A-Z]{2})(\d+)$/, '$1 $2');
 }

@@ -32,7 +32,7 @@ export interface FiksCredentialData {
   pkcs12Password: string;
 }
 
-/** Where calls go: the preset for test/prod (Fiks host and Maskinporten together, CONTRACT §3.2), or the custom URLs. */
+/** Where calls go: the preset for test/prod (Fiks host and Maskinporten together, docs/contract.md#s3.2), or the custom URLs. */
 export interface CredentialEndpoints {
   /** Core's preset; `custom` overrides every URL of the `test` preset. */
   environment: 'test' | 'prod';
@@ -81,7 +81,7 @@ export function endpointsOf(data: FiksCredentialData): CredentialEndpoints {
   return {
     environment: 'test',
     fiksApiUrl: data.fiksApiUrl,
-    // The issuer is the grant audience and must end with a slash (CONTRACT §2.1); users often drop it.
+    // The issuer is the grant audience and must end with a slash (docs/contract.md#s2.1); users often drop it.
     maskinportenIssuer: data.maskinportenIssuer.endsWith('/') ? data.maskinportenIssuer : `${data.maskinportenIssuer}/`,
     maskinportenTokenUrl: data.maskinportenTokenUrl,
   };

@@ -1,12 +1,13 @@
 /**
  * What to do about each failure, in the credential's own field names: the same diagnosis as
  * `kjoretoy doctor` (packages/cli/src/doctor/hints.ts), phrased for the n8n credential form.
- * Maskinporten codes follow CONTRACT §2.7, Fiks answers CONTRACT §3.5, quota CONTRACT §7e/§9.8.
+ * Maskinporten codes follow docs/contract.md#s2.7, Fiks answers docs/contract.md#s3.5, quota docs/contract.md#s7e and
+ * docs/contract.md#s9.8.
  */
 
 import { isKjoretoyregisterError } from '@kjoretoyregister/core';
 
-/** CONTRACT §2.7: cause and fix per Maskinporten error code. */
+/** docs/contract.md#s2.7: cause and fix per Maskinporten error code. */
 export const MASKINPORTEN_HINTS: Readonly<Record<string, string>> = {
   'MP-100':
     'Maskinporten does not know the Maskinporten Client ID in this environment: check it in Samarbeidsportalen; TEST and PROD clients are separate',
@@ -68,7 +69,7 @@ export function hintFor(error: unknown): string | undefined {
       return FIKS_HINTS.forbidden;
     case 'KJR_QUOTA_EXCEEDED': {
       const when = error.resetsAt ? ` until ${error.resetsAt.toISOString()}` : ' until midnight (Norwegian time)';
-      return `the daily lookup quota of this integration is spent${when}. This node never retries a quota answer; turn off Retry On Fail for it, and do not poll the register from a schedule (CONTRACT §9.8)`;
+      return `the daily lookup quota of this integration is spent${when}. This node never retries a quota answer; turn off Retry On Fail for it, and do not poll the register from a schedule (see https://github.com/kjoretoyregister/kjoretoyregister/blob/main/docs/contract.md#s9.8)`;
     }
     case 'KJR_RATE_LIMITED':
       return FIKS_HINTS.rateLimited;

@@ -92,7 +92,7 @@ function errorCode(error: unknown): string | undefined {
 /**
  * No HTTP answer arrived: core's TransportError, as its own transport would raise it. Only the
  * error code is kept in the message; helper messages may quote the URL, and a VIN sits in one
- * (CONTRACT §9.12).
+ * (docs/contract.md#s9.12).
  */
 export function networkFailure(error: unknown, signal?: AbortSignal): TransportError {
   if (signal?.aborted) return new TransportError('Request aborted', { failure: 'aborted', cause: error });

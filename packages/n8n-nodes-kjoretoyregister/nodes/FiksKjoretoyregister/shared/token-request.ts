@@ -1,8 +1,9 @@
 /**
  * The token step of `preAuthentication` and of the credential test: core signs the Maskinporten
- * JWT grant (CONTRACT §2) and parses the answer; one of n8n's HTTP helpers carries the POST
+ * JWT grant (docs/contract.md#s2) and parses the answer; one of n8n's HTTP helpers carries the POST
  * (http-transports.ts). Nothing here caches: n8n stores the token in the credential's expirable
- * field and asks again only when the field is empty or a request came back 401 (TOOLCHAIN §3.4).
+ * field and asks again only when the field is empty or a request came back 401
+ * (docs/toolchain.md#expirable-credential).
  */
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';

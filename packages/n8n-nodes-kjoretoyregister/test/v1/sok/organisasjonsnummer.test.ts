@@ -29,7 +29,7 @@ describe('Search by Organisasjonsnummer', () => {
       { organisasjonsnummer: '992000007', returnAll: true },
     ]);
     expect(all.json['antallTreff']).toBe(total);
-    // Core's page size is 50 (CONTRACT §7g).
+    // Core's page size is 50 (docs/contract.md#s7g).
     expect(routeCounts(simulator, SOK_ROUTE('organisasjonsnummer'))).toEqual({ '200': Math.ceil(total / 50) });
   });
 });

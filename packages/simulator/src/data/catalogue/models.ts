@@ -1,6 +1,6 @@
 /**
  * Vehicle models with approximate real-world specifications. `merkeKode` 4011 (MITSUBISHI),
- * 0065 (TESLA MOTORS) and 4350 (OPEL) come from SVV test data (CONTRACT §6); the other make codes
+ * 0065 (TESLA MOTORS) and 4350 (OPEL) come from SVV test data (docs/contract.md#s6); the other make codes
  * are the simulator's own. `vin9` is WMI + VDS + position 9, where `?` marks makes that use the
  * ISO 3779 check character there.
  */

@@ -1,6 +1,6 @@
 /**
  * `godkjenning` of EC 80261 (TESLA MOTORS Model X, TESTDIGDIR0000015): a trimmed copy of SVV's recorded test-environment response
- * (shared/reference/svv/example_kjoretoysok_response_testmiljo.json, CONTRACT §6). Trimmed:
+ * (tools/schema-gen/spec/example_kjoretoysok_response_testmiljo.json, docs/contract.md#s6). Trimmed:
  * axle, tyre, seat and plate-size detail; every documented value (merke, handelsbetegnelse,
  * tekniskKode, rFarge, vekter, motorOgDrivverk, miljodata) is kept verbatim.
  */

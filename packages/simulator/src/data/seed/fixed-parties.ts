@@ -1,5 +1,5 @@
 /**
- * Parties that exist whatever the seed: the persons and organisations of CONTRACT §6, the owners
+ * Parties that exist whatever the seed: the persons and organisations of docs/contract.md#s6, the owners
  * of the story vehicles (STORY_VEHICLES.md) and the leasing companies generated vehicles use.
  *
  * Story persons get synthetic fødselsnummer (month + 80) with an individnummer from 900 up, a

@@ -1,5 +1,5 @@
 /**
- * Building blocks for the fixed vehicles (CONTRACT §6 and the stories): a compact definition
+ * Building blocks for the fixed vehicles (docs/contract.md#s6 and the stories): a compact definition
  * format and its conversion into the register's VehicleRecord.
  */
 import { FARGER, MODELS, type Farge, type ModelSpec } from '../catalogue/models.js';

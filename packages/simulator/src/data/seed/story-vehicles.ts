@@ -1,6 +1,6 @@
 /**
  * Fixed story vehicles, independent of the seed, that tests and the demo rely on; each proves one
- * behaviour and STORY_VEHICLES.md documents them. Register indexes: CONTRACT §6 vehicles first
+ * behaviour and STORY_VEHICLES.md documents them. Register indexes: docs/contract.md#s6 vehicles first
  * (synthetic-vehicles.ts), then these.
  */
 import type { PlateSpan, VehicleRecord } from '../records.js';

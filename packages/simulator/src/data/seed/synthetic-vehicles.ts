@@ -1,5 +1,5 @@
 /**
- * CONTRACT §6's known synthetic SVV test vehicles with their documented values. CU 10942 and
+ * The known synthetic SVV test vehicles of docs/contract.md#s6 with their documented values. CU 10942 and
  * EC 80261 reproduce SVV's recorded test response (timestamps, owners, kontrollfrist,
  * godkjenning); the others fill what the sources leave open with plausible values.
  */
@@ -16,7 +16,7 @@ const EC80261_EIER = Date.parse('2021-04-21T14:01:20.082+02:00');
 export const SYNTHETIC_DEFINITIONS: StoryDefinition[] = [
   {
     key: 'cu10942',
-    proves: 'CONTRACT §6 / SVV test sample: eier HELGE KROKEN (adressestatus SVALBARD), medeier JARLE BERGER',
+    proves: 'docs/contract.md#s6 / SVV test sample: eier HELGE KROKEN (adressestatus SVALBARD), medeier JARLE BERGER',
     kuid: '3378119709',
     imid: '4628',
     understellsnummer: 'TESTDIGDIR0000016',
@@ -37,7 +37,7 @@ export const SYNTHETIC_DEFINITIONS: StoryDefinition[] = [
   },
   {
     key: 'ec80261',
-    proves: 'CONTRACT §6 / SVV test sample: electric TESLA MOTORS Model X, eier JARLE BERGER',
+    proves: 'docs/contract.md#s6 / SVV test sample: electric TESLA MOTORS Model X, eier JARLE BERGER',
     kuid: '3378119451',
     imid: '4627',
     understellsnummer: 'TESTDIGDIR0000015',
@@ -55,7 +55,7 @@ export const SYNTHETIC_DEFINITIONS: StoryDefinition[] = [
   {
     key: 'cu10001',
     proves:
-      'CONTRACT §6 (SVV leasingtaker-api docs): OPEL ASTRA, first registered 2019-11-04, Hvit, test person LEDENDE FIRKANT',
+      'docs/contract.md#s6 (SVV leasingtaker-api docs): OPEL ASTRA, first registered 2019-11-04, Hvit, test person LEDENDE FIRKANT',
     kuid: '3378041341',
     imid: '4501',
     understellsnummer: 'TESTSISDINKY00004',
@@ -69,7 +69,7 @@ export const SYNTHETIC_DEFINITIONS: StoryDefinition[] = [
   {
     key: 'cu11306',
     proves:
-      'CONTRACT §6 (successor sample): TOYOTA Land Cruiser, eier NORSK SCANIA AS, leasingtaker its Skøyen sub-unit',
+      'docs/contract.md#s6 (successor sample): TOYOTA Land Cruiser, eier NORSK SCANIA AS, leasingtaker its Skøyen sub-unit',
     kuid: '3378200001',
     imid: '4502',
     understellsnummer: 'SISDINKY35995054',
@@ -82,7 +82,7 @@ export const SYNTHETIC_DEFINITIONS: StoryDefinition[] = [
   },
   {
     key: 'cu11293',
-    proves: 'CONTRACT §6 (successor sample): FORD Kuga',
+    proves: 'docs/contract.md#s6 (successor sample): FORD Kuga',
     kuid: '3378200002',
     imid: '4503',
     understellsnummer: 'SISDINKY89778834',
@@ -95,7 +95,7 @@ export const SYNTHETIC_DEFINITIONS: StoryDefinition[] = [
   },
   {
     key: 'cu10149',
-    proves: 'CONTRACT §6 (successor sample): TESTMINBIL0000001',
+    proves: 'docs/contract.md#s6 (successor sample): TESTMINBIL0000001',
     kuid: '3378200003',
     imid: '4504',
     understellsnummer: 'TESTMINBIL0000001',

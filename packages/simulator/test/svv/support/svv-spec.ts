@@ -4,7 +4,7 @@
  * `additionalProperties: false`: a misspelt or invented key in a simulator response then fails
  * instead of passing silently.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
@@ -12,16 +12,14 @@ import formatsModule from 'ajv-formats';
 const Ajv = AjvModule.default;
 const addFormats = formatsModule.default;
 
-/** The reference files ship in `shared/` next to the repository (CI clones it as `../shared`). */
+/**
+ * SVV's published files, committed once under tools/schema-gen/spec (provenance in SOURCE.md there).
+ * The simulator must not import core, but it may read the same copies of SVV's documents.
+ */
+const SVV_SPEC_DIR = resolve(__dirname, '../../../../../tools/schema-gen/spec');
+
 function referenceFile(name: string): string {
-  const candidates = [
-    resolve(__dirname, '../../../../../../shared/reference/svv', name),
-    resolve(process.cwd(), '../shared/reference/svv', name),
-    resolve('/work/shared/reference/svv', name),
-  ];
-  const path = candidates.find((candidate) => existsSync(candidate));
-  if (!path) throw new Error(`${name} not found; expected shared/reference/svv next to the repository`);
-  return readFileSync(path, 'utf8');
+  return readFileSync(resolve(SVV_SPEC_DIR, name), 'utf8');
 }
 
 type Schema = { [key: string]: unknown };

@@ -1,6 +1,6 @@
 /**
- * B1/B2 (CONTRACT §4.2): every input item of the execution goes into one core bulk call, which
- * normalises, de-duplicates and chunks them (CONTRACT §7c): 250 items cost ceil(250 / maxBulkSize)
+ * B1/B2 (docs/contract.md#s4.2): every input item of the execution goes into one core bulk call, which
+ * normalises, de-duplicates and chunks them (docs/contract.md#s7c): 250 items cost ceil(250 / maxBulkSize)
  * requests, not 250. Items whose audit fields differ go in separate calls, because core records
  * one audit context per call. Outcomes come back aligned to the inputs, so pairing is by index.
  */

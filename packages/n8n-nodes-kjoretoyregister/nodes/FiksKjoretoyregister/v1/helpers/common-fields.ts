@@ -12,7 +12,7 @@ export function showFor(resource: string, operation: string): IDisplayOptions {
   return { show: { resource: [resource], operation: [operation] } };
 }
 
-/** CONTRACT §4.7: the vehicle as it was at that moment (owner, registration, plate). */
+/** docs/contract.md#s4.7: the vehicle as it was at that moment (owner, registration, plate). */
 export function dtgField(resource: string, operation: string): INodeProperties {
   return {
     displayName: 'Point in Time (DTG)',

@@ -1,8 +1,8 @@
 /**
- * Core errors → n8n errors (STYLE §2.3: adapters keep core's classes and at most map them).
+ * Core errors → n8n errors (adapters keep core's classes and at most map them).
  * Problems with the input or the setup become NodeOperationError; answers from Fiks, SVV or
  * Maskinporten become NodeApiError. Messages never carry identifiers: core's messages name the
- * field and position, and upstream bodies stay out of them (CONTRACT §9.11).
+ * field and position, and upstream bodies stay out of them (docs/contract.md#s9.11).
  */
 
 import {

@@ -1,6 +1,6 @@
 /**
- * What of a vehicle reaches the workflow: core's data-minimising projections (CONTRACT §5.3,
- * §5.5). Fødselsnummer leaves the node only when the user switches it on.
+ * What of a vehicle reaches the workflow: core's data-minimising projections (docs/contract.md#s5.3,
+ * docs/contract.md#s5.5). Fødselsnummer leaves the node only when the user switches it on.
  */
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';

@@ -1,6 +1,6 @@
 /**
- * Kjøretøysøk S1–S7 (CONTRACT §4.3–4.5): one search per input item, its hits in `treff` of that
- * item's single output item. "Return All" pages with `fra`/`antall` until `antallTreffTotalt`
+ * Kjøretøysøk S1–S7 (docs/contract.md#s4.3 to docs/contract.md#s4.5): one search per input item, its hits in `treff` of
+ * that item's single output item. "Return All" pages with `fra`/`antall` until `antallTreffTotalt`
  * (core's `sokAll`); otherwise one page of `Limit` rows.
  */
 
@@ -94,7 +94,7 @@ export function runKjoretoySearch<E extends PagedSokEndpoint>(
   });
 }
 
-/** S7: customers, no paging (CONTRACT §4.3). */
+/** S7: customers, no paging (docs/contract.md#s4.3). */
 export function runKundeSearch(
   context: IExecuteFunctions,
   params: (itemIndex: number) => SokParams['kunde'],

@@ -5,13 +5,13 @@
  * - A thrown non-2xx reaches us as a NodeApiError that has lost the response (its `cause` field
  *   is overwritten), so core could not read Retry-After, errorId, svvguid or the 401 text.
  *   Requests therefore use `ignoreHttpStatusErrors`: every status comes back in full, and core
- *   alone maps statuses to errors (CONTRACT §3.5, §7e, §7f).
+ *   alone maps statuses to errors (docs/contract.md#s3.5, docs/contract.md#s7e, docs/contract.md#s7f).
  * - n8n refreshes the expirable token only when a request *throws* with status 401: it runs the
  *   credential's `preAuthentication` again, stores the token and retries once. So when Fiks
- *   rejects the token («Klarte ikke å validere access_token», CONTRACT §3.5), we send a harmless
+ *   rejects the token («Klarte ikke å validere access_token», docs/contract.md#s3.5), we send a harmless
  *   probe (the `kjoretoy doctor` search for the not-found plate) in throwing mode; its 401 makes
  *   n8n fetch and store a new token. The original request is then sent once more, with the new
- *   token. A bulk POST is thus never repeated after it got past Fiks authentication (§9.9).
+ *   token. A bulk POST is thus never repeated after it got past Fiks authentication (docs/contract.md#s9.9).
  * - The first Fiks request of an execution runs alone: n8n keeps the token in the credential
  *   record, and concurrent bulk chunks started before it is stored would each fetch their own.
  */
@@ -32,7 +32,7 @@ import { findTokenFailure, toCoreError } from '../../shared/token-failure.js';
 /** Set by the credential's `authenticate`; core's copies are dropped so each has one source. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'integrasjonid', 'integrasjonpassord']);
 
-/** CONTRACT §3.5: the text of a 401 that rejects the token (any other 401 is the integration). */
+/** docs/contract.md#s3.5: the text of a 401 that rejects the token (any other 401 is the integration). */
 const TOKEN_REJECTED = 'Klarte ikke å validere access_token';
 
 export interface N8nTransportOptions {
@@ -43,7 +43,7 @@ export interface N8nTransportOptions {
   timeoutMs: number;
 }
 
-/** The refresh probe: an exact search for CONTRACT §6's not-found plate; spends no lookup quota. */
+/** The refresh probe: an exact search for the not-found plate of docs/contract.md#s6; spends no lookup quota. */
 export function refreshProbeUrl(options: N8nTransportOptions): string {
   const base = `${options.fiksApiUrl}${KJORETOYREGISTER_BASE_PATH}/${encodeURIComponent(options.fiksOrgId)}`;
   return `${base}${SVV_PATH_PREFIX}/sok/kjennemerke?kjennemerke=XX99999&antall=1`;

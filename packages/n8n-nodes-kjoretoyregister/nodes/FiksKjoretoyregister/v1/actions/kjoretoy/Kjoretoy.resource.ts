@@ -5,7 +5,7 @@ import * as understellsnummer from './understellsnummer.operation.js';
 
 export { kjennemerke, kuid, understellsnummer };
 
-/** Lookups (Kjøretøyoppslag, CONTRACT §4.2). The operation names are the register's own words. */
+/** Lookups (Kjøretøyoppslag, docs/contract.md#s4.2). The operation names are the register's own words. */
 export const description: INodeProperties[] = [
   {
     displayName: 'Operation',

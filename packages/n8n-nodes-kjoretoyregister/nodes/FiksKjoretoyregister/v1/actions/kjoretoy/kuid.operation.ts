@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runBulkLookup } from '../../helpers/batch.js';
 import { dtgField, showFor } from '../../helpers/common-fields.js';
 
-/** B2 `POST bulk/kuid` (CONTRACT §7b): all items of the execution in as few bulk requests as possible. */
+/** B2 `POST bulk/kuid` (docs/contract.md#s7b): all items of the execution in as few bulk requests as possible. */
 export const description: INodeProperties[] = [
   {
     displayName: 'Kuid',

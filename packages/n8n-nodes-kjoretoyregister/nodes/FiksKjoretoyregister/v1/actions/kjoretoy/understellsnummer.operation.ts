@@ -4,7 +4,7 @@ import { projectKjoretoy, readOutputSettings, toJson } from '../../helpers/outpu
 import { runPerItem } from '../../helpers/per-item.js';
 
 /**
- * B3 `GET bulk/understellsnummer/{vin}` (CONTRACT §7d): one request per item, since the endpoint
+ * B3 `GET bulk/understellsnummer/{vin}` (docs/contract.md#s7d): one request per item, since the endpoint
  * takes one VIN; a VIN can match several vehicles, so the hits are a list.
  */
 export const description: INodeProperties[] = [

@@ -9,7 +9,10 @@ import * as understellsnummer from './understellsnummer.operation.js';
 
 export { eiernavn, fodselsnummer, kjennemerke, kunde, kundeid, organisasjonsnummer, understellsnummer };
 
-/** Kjøretøysøk S1–S7 (CONTRACT §4.3). KS documents only eiernavn; the others may be closed (§7h). */
+/**
+ * Kjøretøysøk S1–S7 (docs/contract.md#s4.3). KS documents only eiernavn; the others may be closed
+ * (docs/contract.md#s7h).
+ */
 export const description: INodeProperties[] = [
   {
     displayName: 'Operation',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readText, showFor } from '../../helpers/common-fields.js';
 import { pagingFields, runKjoretoySearch } from '../../helpers/search.js';
 
-/** S6 `sok/eiernavn`, the one search KS documents (CONTRACT §4.3); no ekskluderVraketUtfort. */
+/** S6 `sok/eiernavn`, the one search KS documents (docs/contract.md#s4.3); no ekskluderVraketUtfort. */
 export const description: INodeProperties[] = [
   {
     displayName: 'Navn',

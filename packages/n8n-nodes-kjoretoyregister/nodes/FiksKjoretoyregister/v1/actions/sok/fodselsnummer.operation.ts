@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readText, showFor } from '../../helpers/common-fields.js';
 import { ekskluderVraketUtfortField, pagingFields, runKjoretoySearch } from '../../helpers/search.js';
 
-/** S3 `sok/fodselsnummer`: vehicles of a person as eier, medeier or leasingtaker (CONTRACT §4.3). */
+/** S3 `sok/fodselsnummer`: vehicles of a person as eier, medeier or leasingtaker (docs/contract.md#s4.3). */
 export const description: INodeProperties[] = [
   {
     displayName: 'Fødselsnummer',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readText, showFor } from '../../helpers/common-fields.js';
 import { ekskluderVraketUtfortField, pagingFields, runKjoretoySearch } from '../../helpers/search.js';
 
-/** S1 `sok/kjennemerke` with up to three ? wildcards (CONTRACT §4.4). */
+/** S1 `sok/kjennemerke` with up to three ? wildcards (docs/contract.md#s4.4). */
 export const description: INodeProperties[] = [
   {
     displayName: 'Kjennemerke',

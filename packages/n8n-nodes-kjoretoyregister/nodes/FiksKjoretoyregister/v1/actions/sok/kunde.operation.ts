@@ -4,7 +4,7 @@ import { showFor } from '../../helpers/common-fields.js';
 import { runKundeSearch } from '../../helpers/search.js';
 
 /**
- * S7 `sok/kunde`: register customers, not vehicles; no paging (CONTRACT §4.3). Core checks the
+ * S7 `sok/kunde`: register customers, not vehicles; no paging (docs/contract.md#s4.3). Core checks the
  * combination rules (navn excludes fornavn/etternavn, fonetisk needs navn, kjonn needs PERSON).
  */
 export const description: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readText, showFor } from '../../helpers/common-fields.js';
 import { ekskluderVraketUtfortField, pagingFields, runKjoretoySearch } from '../../helpers/search.js';
 
-/** S5 `sok/kundeid`: vehicles of a register customer (CONTRACT §4.3). */
+/** S5 `sok/kundeid`: vehicles of a register customer (docs/contract.md#s4.3). */
 export const description: INodeProperties[] = [
   {
     displayName: 'Kundeid',

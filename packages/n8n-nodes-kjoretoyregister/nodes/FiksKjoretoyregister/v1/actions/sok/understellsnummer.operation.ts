@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { readText, showFor } from '../../helpers/common-fields.js';
 import { ekskluderVraketUtfortField, pagingFields, runKjoretoySearch } from '../../helpers/search.js';
 
-/** S2 `sok/understellsnummer` with `*` prefix/suffix wildcards (CONTRACT §4.4). */
+/** S2 `sok/understellsnummer` with `*` prefix/suffix wildcards (docs/contract.md#s4.4). */
 export const description: INodeProperties[] = [
   {
     displayName: 'Understellsnummer',
