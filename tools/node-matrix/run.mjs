@@ -19,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MATRIX, ensureNode, withoutNpmConfig } from './ensure-node.mjs';
+import { withoutNpmConfig } from '../e2e-system/child-env.mjs';
+import { MATRIX, ensureNode } from './ensure-node.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const JEST = join(repo, 'node_modules', 'jest', 'bin', 'jest.js');

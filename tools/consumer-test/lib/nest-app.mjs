@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../../e2e-system/free-port.mjs';
 import { ensureNode } from '../../node-matrix/ensure-node.mjs';
 import { createProject, runOk, startBackground } from './project.mjs';
 import { extractBlock, shellCommands } from './readme.mjs';
@@ -252,18 +252,6 @@ async function waitForHttp(url, app) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-}
-
-/** A port the kernel just handed out; the app binds it right after (all on 127.0.0.1). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function teardown(state) {

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { withoutNpmConfig } from '../../node-matrix/ensure-node.mjs';
+import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
 
 export const DEFAULT_TIMEOUT_MS = 2 * 60_000;
 

@@ -3,9 +3,9 @@
 // so that npm resolves the cli's `@kjoretoyregister/core` dependency *by name* as it does on the
 // public registry. Tarball paths cannot do that (`npm i -g ./kjoretoyregister-cli-0.1.0.tgz` alone
 // fails with E404 for core, which is not published), and verdaccio cannot be installed here (its
-// dependency tree needs non-`latest` dist-tags the reachable registry does not serve, TOOLCHAIN
-// trap 3). What the test needs is small: packuments and tarballs for our packed packages, and every
-// other request streamed through, unchanged, to the upstream registry the machine's npm uses.
+// dependency tree needs non-`latest` dist-tags the reachable registry does not serve). What the
+// test needs is small: packuments and tarballs for our packed packages, and every other request
+// streamed through, unchanged, to the upstream registry the machine's npm uses.
 //
 //   const packed = await packAll();                  // { '@kjoretoyregister/core': { tgz, version, … } }
 //   const registry = await startLocalRegistry(packed); // { url, stop() }
@@ -13,15 +13,15 @@
 //   await registry.stop();
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { access, mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { withoutNpmConfig } from '../../node-matrix/ensure-node.mjs';
+import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -87,15 +87,6 @@ function readFromTarball(tgzBuffer, wanted) {
   throw new Error(`${wanted} is not in the tarball`);
 }
 
-async function exists(path) {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * `npm pack` of every published package into `dest` (default: a new directory under os.tmpdir(),
  * which the caller removes: `dirname(packed[name].tgz)`). Fails when a package is not built.
@@ -106,7 +97,7 @@ export async function packAll({ dest, packages = PUBLISHED } = {}) {
   for (const { name, dir } of packages) {
     const manifest = JSON.parse(await readFile(join(REPO, dir, 'package.json'), 'utf8'));
     const main = manifest.main ?? './dist/index.js';
-    if (!(await exists(join(REPO, dir, main)))) {
+    if (!existsSync(join(REPO, dir, main))) {
       throw new Error(`${name}: ${join(dir, main)} is missing; build first (npx nx run-many -t build)`);
     }
   }

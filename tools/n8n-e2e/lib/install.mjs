@@ -1,34 +1,18 @@
 // n8n 2.8.4 (the last release for Node 20, docs/toolchain.md#n8n-node20) installed once into a cache
 // directory outside the repository and reused: about 2.3 GB and 6.5 minutes cold (docs/toolchain.md#headless-n8n).
 import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cacheRoot } from '../../e2e-system/cache-dir.mjs';
+import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
 
 export const N8N_VERSION = '2.8.4';
 const MARKER = '.install-complete';
 const INSTALL_TIMEOUT_MS = 30 * 60_000;
 
 export function cacheDir(env = process.env) {
-  const root = env.KJORETOYREGISTER_CACHE || join(homedir(), '.cache', 'kjoretoyregister');
-  return join(root, `n8n-${N8N_VERSION}`);
-}
-
-async function exists(path) {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Under `npm run`, npm exports its config as npm_config_* (local_prefix is the monorepo root!); a
- * nested npm would inherit it and install into the workspace. The cache directory is its own project.
- */
-export function withoutNpmConfig(env = process.env) {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD'));
+  return join(cacheRoot(env), `n8n-${N8N_VERSION}`);
 }
 
 function npmInstall(dir, log) {
@@ -60,14 +44,14 @@ function npmInstall(dir, log) {
 
 /** Whether the cache holds a complete install; never starts one (bench smoke runs skip without it). */
 export function isN8nInstalled() {
-  return exists(join(cacheDir(), MARKER));
+  return Promise.resolve(existsSync(join(cacheDir(), MARKER)));
 }
 
 /** The n8n binary, installing n8n first when the cache has no complete install. */
 export async function ensureN8n({ log = () => {} } = {}) {
   const dir = cacheDir();
   const bin = join(dir, 'node_modules', '.bin', 'n8n');
-  if (!(await exists(join(dir, MARKER)))) {
+  if (!existsSync(join(dir, MARKER))) {
     console.log(`n8n e2e: installing n8n ${N8N_VERSION} into ${dir} (once; about 2.3 GB, several minutes)`);
     await mkdir(dir, { recursive: true });
     const manifest = {

@@ -3,7 +3,7 @@
 // groups started here are ever signalled.
 import { spawn } from 'node:child_process';
 import { freePort } from '../../e2e-system/free-port.mjs';
-import { withoutNpmConfig } from './install.mjs';
+import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
 
 /** Variables of the outer shell (or of `npm run`) that would point n8n elsewhere are not passed on. */
 function baseEnv() {
