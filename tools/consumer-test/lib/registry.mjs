@@ -11,7 +11,6 @@
 //   const registry = await startLocalRegistry(packed); // { url, stop() }
 //   … npm install --registry registry.url …
 //   await registry.stop();
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
@@ -21,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
+import { runOk } from './project.mjs';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -37,34 +36,6 @@ export const PUBLISHED = Object.freeze([
 const OUR_SCOPE = '@kjoretoyregister/';
 const PACK_TIMEOUT_MS = 2 * 60_000;
 const UPSTREAM_TIMEOUT_MS = 60_000;
-
-/** Runs a command to completion; rejects with its output when it fails or outlives `timeoutMs`. */
-export function runCommand(command, args, { cwd, env = withoutNpmConfig(), timeoutMs = PACK_TIMEOUT_MS } = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolvePromise({ stdout, stderr });
-      else {
-        const why = timedOut ? `timed out after ${timeoutMs} ms` : `exit ${signal ?? code}`;
-        reject(new Error(`${command} ${args.join(' ')} failed (${why}):\n${(stderr || stdout).slice(-4000)}`));
-      }
-    });
-  });
-}
 
 /** One file out of a .tgz, read with a minimal ustar walk (npm pack writes plain ustar, no pax for short names). */
 function readFromTarball(tgzBuffer, wanted) {
@@ -104,10 +75,10 @@ export async function packAll({ dest, packages = PUBLISHED } = {}) {
   const target = dest ?? (await mkdtemp(join(tmpdir(), 'kjoretoy-consumer-pack-')));
   await mkdir(target, { recursive: true });
   const workspaceArgs = packages.flatMap(({ dir }) => ['--workspace', dir]);
-  const { stdout } = await runCommand(
+  const { stdout } = await runOk(
     'npm',
     ['pack', '--json', '--ignore-scripts', '--pack-destination', target, ...workspaceArgs],
-    { cwd: REPO },
+    { cwd: REPO, timeoutMs: PACK_TIMEOUT_MS },
   );
   const reports = JSON.parse(stdout);
   const packed = {};
@@ -129,8 +100,7 @@ export async function packAll({ dest, packages = PUBLISHED } = {}) {
 
 /** The registry and CA file the machine's npm uses, read at run time (never a hard-coded host). */
 async function upstreamConfig() {
-  const env = withoutNpmConfig();
-  const get = async (key) => (await runCommand('npm', ['config', 'get', key], { env, cwd: tmpdir() })).stdout.trim();
+  const get = async (key) => (await runOk('npm', ['config', 'get', key], { cwd: tmpdir() })).stdout.trim();
   const registry = await get('registry');
   const cafile = await get('cafile');
   const ca = cafile && cafile !== 'null' && cafile !== 'undefined' ? await readFile(cafile, 'utf8') : undefined;

@@ -1,19 +1,11 @@
-import { X509Certificate, generateKeyPairSync } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { createCaCertificate, issueLeafCertificate } from '../../src/index.js';
-
-function rsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
-}
+import { freshKey } from '../maskinporten/grant-signing.js';
 
 const validity = { notBefore: new Date('2026-01-01T00:00:00Z'), notAfter: new Date('2027-01-01T00:00:00Z') };
-const caKey = rsaKeyPair();
-const leafKey = rsaKeyPair();
+const caKey = freshKey();
+const leafKey = freshKey();
 
 describe('test CA and virksomhetssertifikat look-alikes', () => {
   const caPem = createCaCertificate({ commonName: 'Simulator Test CA', ...caKey, ...validity });

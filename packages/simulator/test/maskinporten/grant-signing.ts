@@ -2,7 +2,7 @@
  * Test-side Maskinporten client: builds and signs JWT grants with jose (never with core, so
  * the simulator and core cannot share a misreading of docs/contract.md#s2), and posts them.
  */
-import { createHmac, createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
+import { createHmac, createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
 import type { RunningSimulator } from '../../src/index.js';
 
@@ -125,4 +125,14 @@ export function manualClock(startMs: number): {
     },
     seconds: () => Math.floor(current / 1000),
   };
+}
+
+/** A new RSA key pair as PEM, for certificates and grants a test makes itself. */
+export function freshKey(): { privateKeyPem: string; publicKeyPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
 }

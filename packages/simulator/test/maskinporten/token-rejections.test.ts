@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import {
   DEMO_KOMMUNE,
   DEMO_LEVERANDOR,
@@ -6,7 +5,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from '../../src/index.js';
-import { manualClock, postToken, signGrant } from './grant-signing.js';
+import { freshKey, manualClock, postToken, signGrant } from './grant-signing.js';
 
 const clock = manualClock(Date.UTC(2026, 5, 1, 10, 0, 0));
 let sim: RunningSimulator;
@@ -19,15 +18,6 @@ beforeEach(() => sim.reset());
 
 const DAY = 86_400_000;
 const der = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '');
-
-function freshKey(): { privateKeyPem: string; publicKeyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
-}
 
 /** A leaf for Demo Kommune, signed by the simulator's own test CA, with the given validity. */
 function caSignedCertificate(notBefore: number, notAfter: number, key = freshKey()) {
