@@ -9,10 +9,10 @@ import { CaseSystemConfigModule } from './config/config.module.js';
 import type { CaseSystemConfig } from './config/load-config.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerParams } from './logging/logger.config.js';
-import { OppslagModule } from './oppslag/oppslag.module.js';
+import { LookupsModule } from './lookups/lookups.module.js';
 import { DatabaseModule } from './persistence/database.module.js';
 import { SakerModule } from './saker/saker.module.js';
-import { UtgaendeModule } from './utgaende/utgaende.module.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { WebModule } from './web/web.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
@@ -38,8 +38,8 @@ export class AppModule {
         }),
         AuthModule,
         SakerModule,
-        OppslagModule,
-        UtgaendeModule,
+        LookupsModule,
+        DeliveriesModule,
         WebhooksModule,
         InnsynModule,
         HealthModule,

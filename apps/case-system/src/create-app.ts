@@ -9,16 +9,16 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import type { CaseSystemConfig } from './config/load-config.js';
 
-export type CaseSystemAppOptions = AppModuleOptions;
+type CaseSystemAppOptions = AppModuleOptions;
 
-export interface RunningCaseSystem {
+interface RunningCaseSystem {
   app: INestApplication;
   /** Base URL, e.g. `http://127.0.0.1:3000`. */
   url: string;
 }
 
 /** The Nest application, not yet listening: body parsing keeps the raw body for webhook signatures. */
-export async function createCaseSystemApp(
+async function createCaseSystemApp(
   config: CaseSystemConfig,
   options: CaseSystemAppOptions = {},
 ): Promise<NestExpressApplication> {

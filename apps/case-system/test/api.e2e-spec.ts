@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
 import type { Sak } from '../src/saker/domain/sak.js';
-import type { OppslagLoggEntry } from '../src/saker/sak.mapper.js';
+import type { AuditLogEntry } from '../src/saker/sak.mapper.js';
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
 import { waitFor } from './support/wait.js';
 import { observasjon, postSigned } from './support/webhooks.js';
@@ -80,9 +80,7 @@ describe('HTTP API', () => {
     const response = await call(`/api/saker/${sakId}/oppslag`, { key: saksbehandler, method: 'POST' });
     expect(response.status).toBe(202);
     const rows = await waitFor('the re-run to be audited', async () => {
-      const logg = (await (
-        await call(`/api/saker/${sakId}/logg`, { key: saksbehandler })
-      ).json()) as OppslagLoggEntry[];
+      const logg = (await (await call(`/api/saker/${sakId}/logg`, { key: saksbehandler })).json()) as AuditLogEntry[];
       return logg.length === 2 ? logg : undefined;
     });
     expect(rows.map((r) => r.actor)).toEqual(['webhook:feltapp', 'bruker:kari.saksbehandler']);
@@ -101,7 +99,7 @@ describe('HTTP API', () => {
     await system.waitForSak(((await other.json()) as { id: string }).id, admin);
     const response = await call('/api/innsyn?kjennemerke=st%2010001', { key: admin });
     expect(response.status).toBe(200);
-    const rows = (await response.json()) as OppslagLoggEntry[];
+    const rows = (await response.json()) as AuditLogEntry[];
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.every((r) => r.identifiers.includes('ST10001') || r.caseRef === sakId)).toBe(true);
     expect((await call('/api/innsyn', { key: admin })).status).toBe(400);
@@ -121,7 +119,7 @@ describe('HTTP API', () => {
     const stored = await system.db
       .selectFrom('api_users')
       .select(['key_hash'])
-      .where('navn', '=', 'per.ny')
+      .where('name', '=', 'per.ny')
       .executeTakeFirstOrThrow();
     // The secret is base64url and may itself contain '_': take everything after the key id.
     const secret = created.apiKey.split('_').slice(2).join('_');

@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
 import type { Sak } from '../src/saker/domain/sak.js';
-import type { OppslagLoggEntry } from '../src/saker/sak.mapper.js';
+import type { AuditLogEntry } from '../src/saker/sak.mapper.js';
 import { FAST_ENV } from './support/case-system.js';
 import { createUserWithCli, spawnCaseSystem, type ChildCaseSystem } from './support/child-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -71,7 +71,7 @@ describe('a worker killed in the middle of a lookup', () => {
       eier: { eier: { navn: 'SIGRID TESTRUD' } },
     });
     // The killed process never got an answer, so it audited nothing; the restart audited once.
-    const logg = await get<OppslagLoggEntry[]>(second, `/api/saker/${id}/logg`);
+    const logg = await get<AuditLogEntry[]>(second, `/api/saker/${id}/logg`);
     expect(logg.map((row) => [row.actor, row.utfall])).toEqual([['webhook:feltapp', 'found']]);
 
     expect(await second.stop()).toBe(0);

@@ -1,7 +1,7 @@
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
 import { sql } from 'kysely';
 import type { Sak } from '../src/saker/domain/sak.js';
-import type { OppslagLoggEntry } from '../src/saker/sak.mapper.js';
+import type { AuditLogEntry } from '../src/saker/sak.mapper.js';
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
 import { observasjon, postSigned, type ObservasjonInput } from './support/webhooks.js';
 
@@ -29,7 +29,7 @@ describe('the asynchronous lookup', () => {
     return system.waitForSak(id, apiKey);
   }
 
-  const logg = (id: string) => system.get<OppslagLoggEntry[]>(`/api/saker/${id}/logg`, apiKey);
+  const logg = (id: string) => system.get<AuditLogEntry[]>(`/api/saker/${id}/logg`, apiKey);
 
   it('completes in the background and stores the owner for a notice with a 14-day deadline', async () => {
     const sak = await report({ kjennemerke: 'CU10942', observertTidspunkt: '2023-06-01T12:00:00+02:00' });
@@ -130,19 +130,16 @@ describe('the asynchronous lookup', () => {
   it('keeps the audit log append-only in the database itself', async () => {
     const sak = await report({ kjennemerke: 'CU11293', observertTidspunkt: '2023-06-01T12:00:00+02:00' });
     const count = async () =>
-      (
-        await sql<{ n: number }>`select count(*)::int as n from oppslag_logg where case_ref = ${sak.id}`.execute(
-          system.db,
-        )
-      ).rows[0].n;
+      (await sql<{ n: number }>`select count(*)::int as n from audit_log where case_ref = ${sak.id}`.execute(system.db))
+        .rows[0].n;
     expect(await count()).toBe(1);
     await expect(
-      sql`update oppslag_logg set actor = 'someone else' where case_ref = ${sak.id}`.execute(system.db),
+      sql`update audit_log set actor = 'someone else' where case_ref = ${sak.id}`.execute(system.db),
     ).rejects.toThrow(/append-only/);
-    await expect(sql`delete from oppslag_logg where case_ref = ${sak.id}`.execute(system.db)).rejects.toThrow(
+    await expect(sql`delete from audit_log where case_ref = ${sak.id}`.execute(system.db)).rejects.toThrow(
       /append-only/,
     );
-    await expect(sql`truncate oppslag_logg`.execute(system.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(system.db)).rejects.toThrow(/append-only/);
     expect(await count()).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
 import type { Sak } from '../src/saker/domain/sak.js';
-import type { OppslagLoggEntry } from '../src/saker/sak.mapper.js';
+import type { AuditLogEntry } from '../src/saker/sak.mapper.js';
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
 import { bulkAnswers } from './support/simulator-stats.js';
 import { waitFor } from './support/wait.js';
@@ -35,7 +35,7 @@ describe('failures during the lookup', () => {
     expect(response.status).toBe(202);
     return ((await response.json()) as { id: string }).id;
   }
-  const logg = (id: string) => system.get<OppslagLoggEntry[]>(`/api/saker/${id}/logg`, apiKey);
+  const logg = (id: string) => system.get<AuditLogEntry[]>(`/api/saker/${id}/logg`, apiKey);
   const sak = (id: string) => system.get<Sak>(`/api/saker/${id}`, apiKey);
 
   it('retries a burst of 503s with backoff until the lookup succeeds', async () => {

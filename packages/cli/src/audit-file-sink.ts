@@ -1,5 +1,5 @@
 /**
- * `--audit-fil`: one JSON line per audit event, appended. The event holds the identifiers looked
+ * `--audit-file`: one JSON line per audit event, appended. The event holds the identifiers looked
  * up, which is the point of an audit record, so it goes to the file the user chose and nowhere else.
  */
 

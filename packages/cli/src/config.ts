@@ -63,19 +63,19 @@ export interface EnvironmentSources {
   /** Process environment. */
   processEnv: Readonly<Environment>;
   cwd: string;
-  /** `--env-fil`: must exist when given; otherwise `.env` in `cwd` is read if present. */
+  /** `--dotenv`: must exist when given; otherwise `.env` in `cwd` is read if present. */
   envFile?: string;
   /** Parsed command-line options; only `CONFIG_FLAGS` attributes are read. */
   flags: Readonly<Record<string, unknown>>;
 }
 
 /** Values of one `.env` file, via Node's own parser (`KEY=value`, quotes, `export KEY=`). */
-export function readEnvFile(path: string): Environment {
+function readEnvFile(path: string): Environment {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UsageError(`--env-fil: cannot read ${path}`);
+    throw new UsageError(`--dotenv: cannot read ${path}`);
   }
   return parseEnv(text);
 }

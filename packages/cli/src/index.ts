@@ -1,9 +1,2 @@
-export {
-  createDoctorChecks,
-  FIKS_PROBE,
-  type CheckResult,
-  type Doctor,
-  type DoctorCheck,
-  type DoctorInput,
-} from './doctor/checks.js';
-export { MASKINPORTEN_HINTS } from './doctor/hints.js';
+export { runDoctorSteps } from './doctor/runner.js';
+export type { CheckResult, DoctorInput } from './doctor/step.js';

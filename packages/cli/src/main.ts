@@ -12,9 +12,9 @@ import { createProgram } from './program.js';
 import type { Terminal } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
 
 /** A ValidationError without an HTTP status is our own argument check, i.e. the command line is wrong. */
 function isUsageError(error: unknown): boolean {

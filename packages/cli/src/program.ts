@@ -11,6 +11,7 @@ import { sokCommand } from './commands/sok.js';
 import { tokenCommand } from './commands/token.js';
 import type { CommandContext } from './commands/command-context.js';
 import { addGlobalOptions } from './global-options.js';
+import { renamedFlagWarnings } from './renamed-flags.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,6 +25,10 @@ export function createProgram(context: CommandContext): Command {
       writeErr: (text) => context.term.stderr.write(text),
     });
   addGlobalOptions(program);
+  // Runs after commander has parsed (and refused old and new spellings together), before the action.
+  program.hook('preAction', (_program, actionCommand) => {
+    for (const warning of renamedFlagWarnings(actionCommand)) context.term.stderr.write(`${warning}\n`);
+  });
   for (const command of [
     oppslagCommand(context),
     sokCommand(context),

@@ -25,7 +25,7 @@ export interface Session {
 
 export function openSession(term: Terminal, options: GlobalOptions, errors: ErrorContext): Session {
   errors.debug = options.debug;
-  const env = resolveEnvironment({ processEnv: term.env, cwd: term.cwd, envFile: options.envFil, flags: options.raw });
+  const env = resolveEnvironment({ processEnv: term.env, cwd: term.cwd, envFile: options.dotenv, flags: options.raw });
   errors.secrets.push(...secretValues(env));
   return { term, options, env, errors };
 }
@@ -35,12 +35,12 @@ export function auditContext(session: Session): Partial<AuditContext> | undefine
   return auditContextOf(session.options, isProd(session.env));
 }
 
-export function createClient(session: Session): KjoretoyregisterClient {
-  const auditFil = session.options.auditFil;
+function createClient(session: Session): KjoretoyregisterClient {
+  const auditFile = session.options.auditFile;
   return createKjoretoyregisterClient(
     clientOptionsFrom(session.env, {
       debug: session.options.debug,
-      ...(auditFil ? { auditSink: createAuditFileSink(resolve(session.term.cwd, auditFil)) } : {}),
+      ...(auditFile ? { auditSink: createAuditFileSink(resolve(session.term.cwd, auditFile)) } : {}),
     }),
   );
 }

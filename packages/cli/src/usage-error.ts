@@ -1,5 +1,5 @@
 /**
- * The command line itself is wrong (unknown value, missing argument, unreadable `--fil`): exit 2.
+ * The command line itself is wrong (unknown value, missing argument, unreadable `--file`): exit 2.
  * Everything else that stops a command is a failure (exit 1). `main.ts` is the only place that
  * turns either into an exit code.
  */

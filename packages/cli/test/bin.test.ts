@@ -20,7 +20,7 @@ import {
  * `kjoretoy` as users start it: the committed bin file, the shim npm links into node_modules/.bin
  * (spawned directly, through its shebang), and npx, each as a child process. Against the simulator
  * the way the READMEs set it up: from the env file the simulator bin writes, and from
- * `kjoretoy simulator --skriv-env .env`.
+ * `kjoretoy simulator --write-env .env`.
  */
 
 /** Generous: two shared cores, and every simulator start generates a CA and RSA keys. */
@@ -115,11 +115,11 @@ describe("against the simulator bin's --write-env file", () => {
 
 describe('the README walkthrough', () => {
   it(
-    '`kjoretoy simulator --skriv-env .env`, then `kjoretoy doctor` and a lookup in that directory, then Ctrl-C',
+    '`kjoretoy simulator --write-env .env`, then `kjoretoy doctor` and a lookup in that directory, then Ctrl-C',
     async () => {
       const dir = join(scratch.dir, 'kjoretoy-demo');
       mkdirSync(dir);
-      const simulator = startProgram(SHIM, ['simulator', '--skriv-env', '.env'], { env, cwd: dir });
+      const simulator = startProgram(SHIM, ['simulator', '--write-env', '.env'], { env, cwd: dir });
       started.push(simulator);
       await waitForStdout(simulator, /^export MASKINPORTEN_P12_PASSWORD=/m, START_TIMEOUT_MS);
 

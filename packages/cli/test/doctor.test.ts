@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { issueCertificate, opensslDate } from './support/certificates.js';
-import { runCli, scratchDir, type CliResult } from './support/run-cli.js';
-import { startTestSimulator, type RunningSimulator } from './support/simulator.js';
+import { runCli, type CliResult } from './support/run-cli.js';
+import { useTestSimulator } from './support/simulator.js';
 
 const STEPS = [
   'Variables present and valid',
@@ -15,18 +15,7 @@ const STEPS = [
   'Fiks call',
 ];
 
-let sim: RunningSimulator;
-let scratch: ReturnType<typeof scratchDir>;
-
-beforeAll(async () => {
-  sim = await startTestSimulator();
-  scratch = scratchDir();
-});
-afterAll(async () => {
-  await sim.stop();
-  scratch.remove();
-});
-beforeEach(() => sim.reset());
+const fixture = useTestSimulator();
 
 interface Doctor extends CliResult {
   /** Step name prefix → its line. */
@@ -34,7 +23,7 @@ interface Doctor extends CliResult {
 }
 
 async function doctor(env: Record<string, string | undefined> = {}, args: string[] = []): Promise<Doctor> {
-  const result = await runCli(['doctor', ...args], { env: { ...sim.env, ...env }, cwd: scratch.dir });
+  const result = await runCli(['doctor', ...args], { env: { ...fixture.sim.env, ...env }, cwd: fixture.dir });
   const lines = result.stdout.trimEnd().split('\n');
   return {
     ...result,
@@ -55,7 +44,7 @@ describe('kjoretoy doctor', () => {
     const result = await doctor();
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(STEPS.length);
     for (const step of STEPS) expect(result.line(step)).toMatch(/^✔ /);
-    expect(result.line('Organisation number')).toContain(sim.demo.orgnr);
+    expect(result.line('Organisation number')).toContain(fixture.sim.demo.orgnr);
     expect(result.code).toBe(0);
   });
 
@@ -74,7 +63,7 @@ describe('kjoretoy doctor', () => {
   });
 
   it('reports an unreadable key file', async () => {
-    const result = await doctor({ MASKINPORTEN_P12: `${scratch.dir}/missing.p12` });
+    const result = await doctor({ MASKINPORTEN_P12: `${fixture.dir}/missing.p12` });
     expectFailureAt(result, 'Key material readable');
     expect(result.line('Key material readable')).toContain('MASKINPORTEN_P12');
   });
@@ -90,18 +79,18 @@ describe('kjoretoy doctor', () => {
     const result = await doctor({
       MASKINPORTEN_P12: undefined,
       MASKINPORTEN_P12_PASSWORD: undefined,
-      MASKINPORTEN_CERT: sim.credentials.client.certPath,
-      MASKINPORTEN_KEY: sim.credentials.registeredKey.privateKeyPath,
+      MASKINPORTEN_CERT: fixture.sim.credentials.client.certPath,
+      MASKINPORTEN_KEY: fixture.sim.credentials.registeredKey.privateKeyPath,
     });
     expectFailureAt(result, 'Key matches certificate');
   });
 
   it('reports an expired certificate', async () => {
-    const expired = issueCertificate(scratch.dir, 'expired', {
-      subject: `/O=Demo Kommune/CN=Demo Kommune/serialNumber=${sim.demo.orgnr}`,
+    const expired = issueCertificate(fixture.dir, 'expired', {
+      subject: `/O=Demo Kommune/CN=Demo Kommune/serialNumber=${fixture.sim.demo.orgnr}`,
       startDate: opensslDate(new Date(Date.now() - 400 * 86_400_000)),
       endDate: opensslDate(new Date(Date.now() - 30 * 86_400_000)),
-      ca: sim.credentials.ca,
+      ca: fixture.sim.credentials.ca,
     });
     const result = await doctor({
       MASKINPORTEN_P12: undefined,
@@ -114,11 +103,11 @@ describe('kjoretoy doctor', () => {
   });
 
   it('reports a certificate without an organisation number', async () => {
-    const noOrg = issueCertificate(scratch.dir, 'no-org', {
+    const noOrg = issueCertificate(fixture.dir, 'no-org', {
       subject: '/CN=Ikke et virksomhetssertifikat',
       startDate: opensslDate(new Date(Date.now() - 86_400_000)),
       endDate: opensslDate(new Date(Date.now() + 30 * 86_400_000)),
-      ca: sim.credentials.ca,
+      ca: fixture.sim.credentials.ca,
     });
     const result = await doctor({
       MASKINPORTEN_P12: undefined,
@@ -132,11 +121,11 @@ describe('kjoretoy doctor', () => {
 
   it('reports a TEST certificate used with KJORETOY_ENV=prod', async () => {
     const result = await doctor({ KJORETOY_ENV: 'prod' }, [
-      '--aktor',
+      '--actor',
       'doctor-test',
-      '--formal',
+      '--purpose',
       'DIAGNOSE',
-      '--hjemmel',
+      '--legal-basis',
       'test',
     ]);
     expectFailureAt(result, 'Certificate matches environment');
@@ -147,8 +136,8 @@ describe('kjoretoy doctor', () => {
     const result = await doctor({
       MASKINPORTEN_P12: undefined,
       MASKINPORTEN_P12_PASSWORD: undefined,
-      MASKINPORTEN_CERT: sim.credentials.untrusted.certPath,
-      MASKINPORTEN_KEY: sim.credentials.client.keyPath,
+      MASKINPORTEN_CERT: fixture.sim.credentials.untrusted.certPath,
+      MASKINPORTEN_KEY: fixture.sim.credentials.client.keyPath,
     });
     expectFailureAt(result, 'Token request');
     expect(result.line('Token request')).toMatch(/MP-120.*certificate issued for KJORETOY_ENV/);
@@ -161,7 +150,7 @@ describe('kjoretoy doctor', () => {
   });
 
   it("explains MP-122 for another organisation's certificate", async () => {
-    const result = await doctor({ MASKINPORTEN_P12: sim.credentials.supplier.p12Path });
+    const result = await doctor({ MASKINPORTEN_P12: fixture.sim.credentials.supplier.p12Path });
     expect(result.line('Token request')).toMatch(/^✘ .*MP-122/);
     expect(result.code).toBe(1);
   });
@@ -173,29 +162,29 @@ describe('kjoretoy doctor', () => {
   });
 
   it('explains MP-130 when the clocks disagree', async () => {
-    sim.setFaults({ clockSkewSeconds: 600 });
+    fixture.sim.setFaults({ clockSkewSeconds: 600 });
     const result = await doctor();
     expectFailureAt(result, 'Token request');
     expect(result.line('Token request')).toMatch(/MP-130.*NTP/);
   });
 
   it('reports Maskinporten being down', async () => {
-    sim.setFaults({ tokenEndpointDown: true });
+    fixture.sim.setFaults({ tokenEndpointDown: true });
     const result = await doctor();
     expectFailureAt(result, 'Token request');
     expect(result.line('Token request')).toContain('try again later');
   });
 
   it("reports a consumer organisation other than the integration's", async () => {
-    const result = await doctor({}, ['--forventet-org', sim.demo.supplierOrgnr]);
+    const result = await doctor({}, ['--expected-org', fixture.sim.demo.supplierOrgnr]);
     expectFailureAt(result, 'Token consumer organisation');
     expect(result.line('Token consumer organisation')).toContain(
-      `consumer is ${sim.demo.orgnr} but ${sim.demo.supplierOrgnr}`,
+      `consumer is ${fixture.sim.demo.orgnr} but ${fixture.sim.demo.supplierOrgnr}`,
     );
   });
 
   it('maps a revoked token (401 «Klarte ikke å validere access_token») to its diagnosis', async () => {
-    sim.setFaults({ tokenRevoked: true });
+    fixture.sim.setFaults({ tokenRevoked: true });
     const result = await doctor();
     expectFailureAt(result, 'Fiks call');
     expect(result.line('Fiks call')).toContain('Klarte ikke å validere access_token');
@@ -215,7 +204,7 @@ describe('kjoretoy doctor', () => {
   });
 
   it('prints the report as JSON with --format json', async () => {
-    const result = await runCli(['doctor', '--format', 'json'], { env: sim.env, cwd: scratch.dir });
+    const result = await runCli(['doctor', '--format', 'json'], { env: fixture.sim.env, cwd: fixture.dir });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Array<{ step: string; status: string }>;
     expect(report.map((r) => r.status)).toEqual(STEPS.map(() => 'ok'));

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, scratchDir } from './support/run-cli.js';
-import { startTestSimulator, type RunningSimulator } from './support/simulator.js';
+import { runCli } from './support/run-cli.js';
+import { useTestSimulator } from './support/simulator.js';
 
-let sim: RunningSimulator;
-let scratch: ReturnType<typeof scratchDir>;
-const run = (args: string[], env: Record<string, string | undefined> = sim.env) =>
-  runCli(args, { env, cwd: scratch.dir });
-
-beforeAll(async () => {
-  sim = await startTestSimulator();
-  scratch = scratchDir();
-});
-afterAll(async () => {
-  await sim.stop();
-  scratch.remove();
-});
+const fixture = useTestSimulator({ resetEachTest: false });
+const run = (args: string[], env: Record<string, string | undefined> = fixture.sim.env) =>
+  runCli(args, { env, cwd: fixture.dir });
 
 describe('exit codes and error output', () => {
   it.each([
@@ -24,16 +14,16 @@ describe('exit codes and error output', () => {
     ['a missing argument', ['oppslag', 'understellsnummer']],
     ['an invalid --format', ['oppslag', 'kjennemerke', 'CU10942', '--format', 'xml']],
     ['no identifiers at all', ['oppslag', 'kjennemerke']],
-    ['an unreadable --fil', ['oppslag', 'kjennemerke', '--fil', 'finnes-ikke.txt']],
+    ['an unreadable --file', ['oppslag', 'kjennemerke', '--file', 'finnes-ikke.txt']],
     ['an invalid --dtg', ['oppslag', 'kjennemerke', 'CU10942', '--dtg', 'i går']],
-    ['--felter full with --format csv', ['oppslag', 'kjennemerke', 'CU10942', '--felter', 'full', '--format', 'csv']],
+    ['--fields full with --format csv', ['oppslag', 'kjennemerke', 'CU10942', '--fields', 'full', '--format', 'csv']],
   ])('exits 2 for %s, before any request', async (_, args) => {
-    sim.reset();
+    fixture.sim.reset();
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(sim.stats().requests).toBe(0);
+    expect(fixture.sim.stats().requests).toBe(0);
   });
 
   it('exits 0 for --help and --version', async () => {
@@ -54,7 +44,7 @@ describe('exit codes and error output', () => {
   });
 
   it('prints the stack trace with --debug, still without secrets', async () => {
-    const env = { ...sim.env, FIKS_INTEGRASJON_PASSORD: 'hemmelig-passord-123' };
+    const env = { ...fixture.sim.env, FIKS_INTEGRASJON_PASSORD: 'hemmelig-passord-123' };
     const result = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--debug'], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\n\s+at /);
@@ -62,34 +52,34 @@ describe('exit codes and error output', () => {
     expect(result.stderr).not.toMatch(/eyJ[\w-]{5,}\.[\w-]{5,}\./);
   });
 
-  it('with KJORETOY_ENV=prod requires --aktor, --formal and --hjemmel (exit 2), and records them when given', async () => {
-    const prod = { ...sim.env, KJORETOY_ENV: 'prod' };
-    sim.reset();
+  it('with KJORETOY_ENV=prod requires --actor, --purpose and --legal-basis (exit 2), and records them when given', async () => {
+    const prod = { ...fixture.sim.env, KJORETOY_ENV: 'prod' };
+    fixture.sim.reset();
     const refused = await run(['oppslag', 'kjennemerke', 'CU10942'], prod);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/--aktor.*--formal.*--hjemmel/);
-    expect(sim.stats().requests).toBe(0);
+    expect(refused.stderr).toMatch(/--actor.*--purpose.*--legal-basis/);
+    expect(fixture.sim.stats().requests).toBe(0);
 
     const audited = await run(
       [
         'oppslag',
         'kjennemerke',
         'CU10942',
-        '--aktor',
+        '--actor',
         'saksbehandler-1',
-        '--formal',
+        '--purpose',
         'HENSATT_KJORETOY',
-        '--hjemmel',
+        '--legal-basis',
         'vegtrafikkloven § 37',
         '--saksnummer',
         '2024/17',
-        '--audit-fil',
+        '--audit-file',
         'audit.ndjson',
       ],
       prod,
     );
     expect(audited.code).toBe(0);
-    const events = readFileSync(join(scratch.dir, 'audit.ndjson'), 'utf8')
+    const events = readFileSync(join(fixture.dir, 'audit.ndjson'), 'utf8')
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line));
@@ -106,17 +96,17 @@ describe('exit codes and error output', () => {
 
   it('takes flags over the environment over .env', async () => {
     const { writeFileSync } = await import('node:fs');
-    const dotenv = Object.entries({ ...sim.env, FIKS_ORG_ID: '00000000-0000-4000-8000-000000000000' })
+    const dotenv = Object.entries({ ...fixture.sim.env, FIKS_ORG_ID: '00000000-0000-4000-8000-000000000000' })
       .map(([k, v]) => `${k}="${v}"`)
       .join('\n');
-    writeFileSync(join(scratch.dir, 'test.env'), dotenv);
+    writeFileSync(join(fixture.dir, 'test.env'), dotenv);
     // .env alone: its FIKS_ORG_ID has no access → 403 → exit 1.
-    const fromFile = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--env-fil', 'test.env'], {});
+    const fromFile = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--dotenv', 'test.env'], {});
     expect(fromFile.code).toBe(1);
     expect(fromFile.stderr).toContain('KJR_FORBIDDEN');
     // The environment beats the file.
-    const fromEnv = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--env-fil', 'test.env'], {
-      FIKS_ORG_ID: sim.demo.fiksOrgId,
+    const fromEnv = await run(['oppslag', 'understellsnummer', 'TESTDIGDIR0000016', '--dotenv', 'test.env'], {
+      FIKS_ORG_ID: fixture.sim.demo.fiksOrgId,
     });
     expect(fromEnv.code).toBe(0);
     // A flag beats both.
@@ -125,10 +115,10 @@ describe('exit codes and error output', () => {
         'oppslag',
         'understellsnummer',
         'TESTDIGDIR0000016',
-        '--env-fil',
+        '--dotenv',
         'test.env',
         '--fiks-org-id',
-        sim.demo.fiksOrgId,
+        fixture.sim.demo.fiksOrgId,
       ],
       { FIKS_ORG_ID: '00000000-0000-4000-8000-000000000000' },
     );

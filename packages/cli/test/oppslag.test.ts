@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAIN, runCli, runProgram, scratchDir } from './support/run-cli.js';
+import { MAIN, runCli, runProgram } from './support/run-cli.js';
 
 const SCRIPT = '/usr/bin/script';
-import { routeCount, startTestSimulator, type RunningSimulator } from './support/simulator.js';
+import { routeCount, useTestSimulator } from './support/simulator.js';
 
 interface Row {
   input: unknown;
@@ -13,20 +13,9 @@ interface Row {
   error?: { code: string; message: string; svvguid?: string };
 }
 
-let sim: RunningSimulator;
-let scratch: ReturnType<typeof scratchDir>;
+const fixture = useTestSimulator();
 const run = (args: string[], input?: string) =>
-  runCli(args, { env: sim.env, cwd: scratch.dir, ...(input === undefined ? {} : { input }) });
-
-beforeAll(async () => {
-  sim = await startTestSimulator();
-  scratch = scratchDir();
-});
-afterAll(async () => {
-  await sim.stop();
-  scratch.remove();
-});
-beforeEach(() => sim.reset());
+  runCli(args, { env: fixture.sim.env, cwd: fixture.dir, ...(input === undefined ? {} : { input }) });
 
 describe('kjoretoy oppslag kjennemerke', () => {
   it('prints JSON aligned with the inputs, technical fields only, and treats not-found as a result (exit 0)', async () => {
@@ -62,27 +51,27 @@ describe('kjoretoy oppslag kjennemerke', () => {
     expect(result.stdout).not.toContain('\u001b['); // no colour codes in piped output
   });
 
-  it('shows owners for a notice with --felter eier, without fødselsnummer unless asked', async () => {
-    const plain = await run(['oppslag', 'kjennemerke', 'CU10942', '--felter', 'eier', '--format', 'json']);
+  it('shows owners for a notice with --fields eier, without fødselsnummer unless asked', async () => {
+    const plain = await run(['oppslag', 'kjennemerke', 'CU10942', '--fields', 'eier', '--format', 'json']);
     expect(plain.code).toBe(0);
     const [row] = JSON.parse(plain.stdout) as Row[];
     expect(row?.kjoretoy?.['eier']).toMatchObject({ navn: expect.stringContaining('KROKEN') });
     expect(plain.stdout).not.toContain('fodselsnummer');
 
-    const full = await run(['oppslag', 'kjennemerke', 'CU10942', '--felter', 'full']);
+    const full = await run(['oppslag', 'kjennemerke', 'CU10942', '--fields', 'full']);
     expect(full.code).toBe(0);
     const [fullRow] = JSON.parse(full.stdout) as Row[];
     expect(fullRow?.kjoretoy).toHaveProperty('godkjenning');
     expect(full.stdout).not.toContain('fodselsnummer');
 
-    const withFnr = await run(['oppslag', 'kjennemerke', 'CU10942', '--felter', 'full', '--med-fodselsnummer']);
+    const withFnr = await run(['oppslag', 'kjennemerke', 'CU10942', '--fields', 'full', '--include-fodselsnummer']);
     expect(withFnr.stdout).toContain('fodselsnummer');
   });
 
   it('looks up a 1 000-line file as CSV in input order, in 10 bulk requests with one token', async () => {
     const plates = Array.from({ length: 1000 }, (_, i) => `CU${10000 + i}`);
-    writeFileSync(join(scratch.dir, 'plates.txt'), `${plates.join('\n')}\n`);
-    const result = await run(['oppslag', 'kjennemerke', '--fil', 'plates.txt', '--format', 'csv']);
+    writeFileSync(join(fixture.dir, 'plates.txt'), `${plates.join('\n')}\n`);
+    const result = await run(['oppslag', 'kjennemerke', '--file', 'plates.txt', '--format', 'csv']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1001);
@@ -93,7 +82,7 @@ describe('kjoretoy oppslag kjennemerke', () => {
     const cu10942 = lines[1 + 942] ?? '';
     expect(cu10942).toMatch(/^CU10942,found,/);
     expect(cu10942).toContain('MITSUBISHI');
-    const stats = sim.stats();
+    const stats = fixture.sim.stats();
     expect(routeCount(stats, 'POST', '/bulk/kjennemerke')).toBe(10);
     expect(stats.tokenRequests.ok).toBe(1);
     // stderr is not a terminal: a summary, no progress bar.
@@ -103,7 +92,7 @@ describe('kjoretoy oppslag kjennemerke', () => {
 
   it('reads CSV with per-line dtg from stdin and writes NDJSON', async () => {
     const csv = 'kjennemerke,dtg\nCU10942,2024-06-01T12:00:00+02:00\nXX99999,\nEC80261,2024-06-01T12:00:00+02:00\n';
-    const result = await run(['oppslag', 'kjennemerke', '--fil', '-', '--format', 'ndjson'], csv);
+    const result = await run(['oppslag', 'kjennemerke', '--file', '-', '--format', 'ndjson'], csv);
     expect(result.code).toBe(0);
     const rows = result.stdout
       .trimEnd()
@@ -122,7 +111,7 @@ describe('kjoretoy oppslag kjennemerke', () => {
       'ST10001',
       '--dtg',
       '2024-03-01T12:00:00+01:00',
-      '--felter',
+      '--fields',
       'eier',
     ]);
     expect(before.code).toBe(0);
@@ -131,7 +120,7 @@ describe('kjoretoy oppslag kjennemerke', () => {
     });
 
     const csv = 'kjennemerke,dtg\nST10001,2024-03-15T11:59:00+01:00\nST10001,2024-03-15T12:01:00+01:00\nST10001\n';
-    const perLine = await run(['oppslag', 'kjennemerke', '--fil', '-', '--felter', 'eier'], csv);
+    const perLine = await run(['oppslag', 'kjennemerke', '--file', '-', '--fields', 'eier'], csv);
     expect(perLine.code).toBe(0);
     const owners = (JSON.parse(perLine.stdout) as Row[]).map(
       (row) => (row.kjoretoy?.['eier'] as { navn: string }).navn,
@@ -145,18 +134,18 @@ describe('kjoretoy oppslag kjennemerke', () => {
     'draws a progress bar on stderr when it is a terminal and the lookup needs several chunks',
     async () => {
       writeFileSync(
-        join(scratch.dir, 'plates-250.txt'),
+        join(fixture.dir, 'plates-250.txt'),
         Array.from({ length: 250 }, (_, i) => `CU${10000 + i}`).join('\n'),
       );
       // `script` gives the child a pseudo-terminal, so stderr.isTTY is true as in an interactive shell.
-      const command = `${process.execPath} ${MAIN} oppslag kjennemerke --fil plates-250.txt --format ndjson`;
+      const command = `${process.execPath} ${MAIN} oppslag kjennemerke --file plates-250.txt --format ndjson`;
       const result = await runProgram(SCRIPT, ['-q', '-e', '-c', command, '/dev/null'], {
-        env: sim.env,
-        cwd: scratch.dir,
+        env: fixture.sim.env,
+        cwd: fixture.dir,
       });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/oppslag \[.*\] \d+\/250/);
-      expect(routeCount(sim.stats(), 'POST', '/bulk/kjennemerke')).toBe(3);
+      expect(routeCount(fixture.sim.stats(), 'POST', '/bulk/kjennemerke')).toBe(3);
     },
   );
 
@@ -170,7 +159,7 @@ describe('kjoretoy oppslag kjennemerke', () => {
   });
 
   it('reports a failed bulk request per item, exits 1, and prints one error line with the svvguid', async () => {
-    sim.setFaults({ serverError: { status: 500, times: 1 } });
+    fixture.sim.setFaults({ serverError: { status: 500, times: 1 } });
     const result = await run(['oppslag', 'kjennemerke', 'CU10942', '--format', 'json']);
     expect(result.code).toBe(1);
     const [row] = JSON.parse(result.stdout) as Row[];
@@ -195,7 +184,7 @@ describe('kjoretoy oppslag kuid and understellsnummer', () => {
   });
 
   it('refuses a file whose header names the other identifier, as a usage error', async () => {
-    const result = await run(['oppslag', 'kuid', '--fil', '-'], 'kjennemerke\nCU10942\n');
+    const result = await run(['oppslag', 'kuid', '--file', '-'], 'kjennemerke\nCU10942\n');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('oppslag kjennemerke');
   });

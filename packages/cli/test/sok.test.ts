@@ -1,24 +1,13 @@
-import { runCli, scratchDir } from './support/run-cli.js';
-import { routeCount, startTestSimulator, type RunningSimulator } from './support/simulator.js';
+import { runCli } from './support/run-cli.js';
+import { routeCount, useTestSimulator } from './support/simulator.js';
 
 interface Hit {
   status: string;
   kjoretoy?: Record<string, unknown>;
 }
 
-let sim: RunningSimulator;
-let scratch: ReturnType<typeof scratchDir>;
-const run = (args: string[]) => runCli(args, { env: sim.env, cwd: scratch.dir });
-
-beforeAll(async () => {
-  sim = await startTestSimulator();
-  scratch = scratchDir();
-});
-afterAll(async () => {
-  await sim.stop();
-  scratch.remove();
-});
-beforeEach(() => sim.reset());
+const fixture = useTestSimulator();
+const run = (args: string[]) => runCli(args, { env: fixture.sim.env, cwd: fixture.dir });
 
 describe('kjoretoy sok', () => {
   it('searches by plate with a bare value', async () => {
@@ -30,17 +19,17 @@ describe('kjoretoy sok', () => {
     expect(result.stderr).toContain('1 of 1 hits');
   });
 
-  it('follows every page with --alle, one request per page', async () => {
+  it('follows every page with --all, one request per page', async () => {
     // JARLE BERGER owns EC 80261 and co-owns CU 10942 (docs/contract.md#s6): two hits, one per page.
     const onePage = await run(['sok', 'eiernavn', 'JARLE', 'BERGER', 'antall=1', '--format', 'json']);
     expect(onePage.code).toBe(0);
     expect(JSON.parse(onePage.stdout)).toHaveLength(1);
     const total = Number(/of (\d+) hits/.exec(onePage.stderr)?.[1]);
     expect(total).toBeGreaterThanOrEqual(2);
-    expect(onePage.stderr).toContain('use --alle');
+    expect(onePage.stderr).toContain('use --all');
 
-    sim.reset();
-    const all = await run(['sok', 'eiernavn', 'navn=JARLE BERGER', 'antall=1', '--alle', '--format', 'ndjson']);
+    fixture.sim.reset();
+    const all = await run(['sok', 'eiernavn', 'navn=JARLE BERGER', 'antall=1', '--all', '--format', 'ndjson']);
     expect(all.code).toBe(0);
     const hits = all.stdout
       .trimEnd()
@@ -50,7 +39,7 @@ describe('kjoretoy sok', () => {
     const plates = hits.map((h) => h.kjoretoy?.['kjennemerke']);
     expect(plates).toEqual(expect.arrayContaining(['CU 10942', 'EC 80261']));
     expect(new Set(plates).size).toBe(total);
-    expect(routeCount(sim.stats(), 'GET', '/sok/eiernavn')).toBe(total);
+    expect(routeCount(fixture.sim.stats(), 'GET', '/sok/eiernavn')).toBe(total);
   });
 
   it('searches customers with sok kunde, without fødselsnummer', async () => {
@@ -65,7 +54,7 @@ describe('kjoretoy sok', () => {
     const result = await run(['sok', 'kjennemerke', 'CU10942', 'farge=RED']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('farge');
-    expect(sim.stats().requests).toBe(0);
+    expect(fixture.sim.stats().requests).toBe(0);
   });
 
   it('rejects an unknown search as a usage error', async () => {

@@ -9,10 +9,20 @@ import { ConfigurationError } from './errors.js';
 import { silentLogger } from './observability/logger.js';
 import { createAuditEmitter } from './operations/audit-emitter.js';
 import { lookupBulk } from './operations/bulk-lookup.js';
-import type { BulkInput, CallOptions, LookupOutcome, OperationContext } from './operations/context.js';
-import { sok, sokAll, sokPages, type SokEndpoint, type SokParams, type SokResult } from './operations/search.js';
+import type { BulkInput } from './operations/bulk-input.js';
+import type { CallOptions, OperationContext } from './operations/context.js';
+import type { LookupOutcome } from './operations/lookup-outcome.js';
+import {
+  sok,
+  sokAll,
+  sokPages,
+  type SokEndpoint,
+  type SokPage,
+  type SokParams,
+  type SokResult,
+} from './operations/search.js';
 import { lookupUnderstellsnummer, type VinLookupResult } from './operations/vin-lookup.js';
-import type { KjoretoyResponse, KjoretoysokResponse } from './schemas/index.js';
+import type { KjoretoyResponse } from './schemas/index.js';
 import { createFetchTransport } from './transport/fetch-transport.js';
 import { FiksPipeline } from './transport/pipeline.js';
 import { isRetryableFailure } from './transport/retry-policy.js';
@@ -33,7 +43,7 @@ export interface KjoretoyregisterClient {
     endpoint: E,
     params: SokParams[E],
     options?: CallOptions,
-  ): AsyncIterable<KjoretoysokResponse>;
+  ): AsyncIterable<SokPage>;
   /** Every hit of an S1–S6 search. */
   sokAll<E extends Exclude<SokEndpoint, 'kunde'>>(
     endpoint: E,
@@ -46,8 +56,6 @@ export interface KjoretoyregisterClient {
   loadKeyMaterial(): Promise<KeyMaterial>;
   /** Evicts the cached token. */
   invalidateToken(): void;
-  /** Number of token requests this client has made (tests and diagnostics). */
-  readonly tokenRequestCount: number;
   /** Releases sockets and timers. */
   close(): Promise<void>;
 }
@@ -141,9 +149,6 @@ export function createKjoretoyregisterClient(input: ClientOptions): Kjoretoyregi
       ]);
     },
     invalidateToken: () => tokenProvider.invalidate(),
-    get tokenRequestCount() {
-      return tokenProvider instanceof LazyTokenProvider ? tokenProvider.tokenRequestCount : 0;
-    },
     close() {
       // Idempotent: Nest shutdown hooks and user code may both close the client.
       closing ??= ownsTransport ? Promise.resolve(transport.close?.()) : Promise.resolve();

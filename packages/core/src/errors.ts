@@ -1,6 +1,7 @@
 /**
- * Every error the client raises. One base class with a stable `code` so callers can
- * `switch (err.code)`; subclasses add the fields their family needs.
+ * Every error the client raises. One abstract base class with a stable `code` so callers can
+ * `switch (err.code)` on `AnyKjoretoyregisterError`; subclasses add the fields their family needs and say
+ * what their `details` hold.
  *
  * Messages never contain a plate, VIN, name, fødselsnummer, token or password: they name the
  * field and position instead. Upstream bodies are kept (redacted) in `details`, never in `message`.
@@ -22,7 +23,36 @@ export type KjoretoyregisterErrorCode =
   | 'KJR_AUDIT_CONTEXT_REQUIRED'
   | 'KJR_CIRCUIT_OPEN';
 
-export interface KjoretoyregisterErrorOptions {
+/** A JSON value as parsed from an upstream body. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A Fiks answer body as kept in `details`: the parsed JSON with personal data and secrets masked inside
+ * its strings (`path` fields replaced), or the masked raw text when the body was not JSON.
+ */
+export type RedactedBody = JsonValue;
+
+/** One schema problem of a response body: where and what, never the offending value. */
+export interface SchemaIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** `ResponseFormatError.details`: the schema issues, or the JSON type found where an object/list was expected. */
+export type ResponseFormatDetails = SchemaIssue[] | { type: string };
+
+/** `MaskinportenError.details`, by what the token endpoint answered. */
+export type MaskinportenErrorDetails =
+  /** A 2xx body without a usable `access_token`/`expires_in`. */
+  | { missing: string[]; bodyLength: number }
+  /** The documented OAuth2 error JSON. */
+  | { error?: string; errorDescription?: string; errorUri?: string }
+  /** Anything else (plain text, HTML): the redacted, truncated text. */
+  | { body: string; contentType?: string };
+
+/** @typeParam D what this error class keeps in `details`; `never` for classes that keep nothing there. */
+export interface KjoretoyregisterErrorOptions<D = unknown> {
   status?: number;
   retryable?: boolean;
   requestId?: string;
@@ -30,25 +60,29 @@ export interface KjoretoyregisterErrorOptions {
   svvguid?: string;
   cause?: unknown;
   /** Redacted upstream body or other diagnostics; never shown in `message`. */
-  details?: unknown;
+  details?: D;
 }
 
-export class KjoretoyregisterError extends Error {
-  readonly code: KjoretoyregisterErrorCode;
+/**
+ * Abstract: only the classes below exist, so a `code` always comes with its class's fields
+ * (`KJR_QUOTA_EXCEEDED` always with `retryAfterMs` available). Every field is read-only: an error may
+ * be shared (one token failure rejects every waiting caller), so nobody may change it under another.
+ */
+export abstract class KjoretoyregisterError<D = unknown> extends Error {
+  abstract readonly code: KjoretoyregisterErrorCode;
   readonly status?: number;
   readonly retryable: boolean;
   /** Our per-call request id (sent as the `requestId` header); always set for calls that reached the network layer. */
-  requestId?: string;
+  readonly requestId?: string;
   /** Fiks `errorId`: what KS support asks for (docs/contract.md#s3.5). */
   readonly errorId?: string;
   /** SVV correlation id: what SVV support asks for (docs/contract.md#s7f). */
   readonly svvguid?: string;
-  readonly details?: unknown;
+  readonly details?: D;
 
-  constructor(code: KjoretoyregisterErrorCode, message: string, options: KjoretoyregisterErrorOptions = {}) {
+  protected constructor(message: string, options: KjoretoyregisterErrorOptions<D> = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    this.code = code;
     this.status = options.status;
     this.retryable = options.retryable ?? false;
     this.requestId = options.requestId;
@@ -74,15 +108,11 @@ export interface ConfigurationIssue {
 }
 
 /** Options or environment are wrong. Lists every problem at once. */
-export class ConfigurationError extends KjoretoyregisterError {
+export class ConfigurationError extends KjoretoyregisterError<never> {
   override readonly code = 'KJR_CONFIGURATION' as const;
   readonly issues: ConfigurationIssue[];
-  constructor(issues: ConfigurationIssue[], options: KjoretoyregisterErrorOptions = {}) {
-    super(
-      'KJR_CONFIGURATION',
-      `Invalid configuration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      options,
-    );
+  constructor(issues: ConfigurationIssue[], options: KjoretoyregisterErrorOptions<never> = {}) {
+    super(`Invalid configuration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, options);
     this.issues = issues;
   }
 }
@@ -94,22 +124,25 @@ export interface ValidationIssue {
 }
 
 /** The caller's input is wrong (client-side), or the service answered 400 (with `responskoder`). */
-export class ValidationError extends KjoretoyregisterError {
+export class ValidationError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_VALIDATION' as const;
   readonly issues: ValidationIssue[];
   readonly responskoder: Responskode[];
   constructor(
     message: string,
-    init: { issues?: ValidationIssue[]; responskoder?: Responskode[] } & KjoretoyregisterErrorOptions = {},
+    init: {
+      issues?: ValidationIssue[];
+      responskoder?: Responskode[];
+    } & KjoretoyregisterErrorOptions<RedactedBody> = {},
   ) {
-    super('KJR_VALIDATION', message, init);
+    super(message, init);
     this.issues = init.issues ?? [];
     this.responskoder = init.responskoder ?? [];
   }
 }
 
 /** Maskinporten refused the grant or failed (docs/contract.md#s2.7). */
-export class MaskinportenError extends KjoretoyregisterError {
+export class MaskinportenError extends KjoretoyregisterError<MaskinportenErrorDetails> {
   override readonly code = 'KJR_MASKINPORTEN' as const;
   /** OAuth2 `error`, e.g. `invalid_grant`. */
   readonly error?: string;
@@ -119,9 +152,13 @@ export class MaskinportenError extends KjoretoyregisterError {
   readonly mpCode?: string;
   constructor(
     message: string,
-    init: { error?: string; errorDescription?: string; mpCode?: string } & KjoretoyregisterErrorOptions = {},
+    init: {
+      error?: string;
+      errorDescription?: string;
+      mpCode?: string;
+    } & KjoretoyregisterErrorOptions<MaskinportenErrorDetails> = {},
   ) {
-    super('KJR_MASKINPORTEN', message, init);
+    super(message, init);
     this.error = init.error;
     this.errorDescription = init.errorDescription;
     this.mpCode = init.mpCode;
@@ -133,25 +170,25 @@ export type FiksAuthenticationKind = 'token' | 'integration';
 /**
  * Fiks answered 401 (docs/contract.md#s3.5): the token (`kind: 'token'`) or the integration (`kind: 'integration'`).
  */
-export class FiksAuthenticationError extends KjoretoyregisterError {
+export class FiksAuthenticationError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_FIKS_AUTHENTICATION' as const;
   readonly kind: FiksAuthenticationKind;
-  constructor(message: string, init: { kind: FiksAuthenticationKind } & KjoretoyregisterErrorOptions) {
-    super('KJR_FIKS_AUTHENTICATION', message, { status: 401, ...init });
+  constructor(message: string, init: { kind: FiksAuthenticationKind } & KjoretoyregisterErrorOptions<RedactedBody>) {
+    super(message, { status: 401, ...init });
     this.kind = init.kind;
   }
 }
 
 /** Fiks answered 403: the integration lacks access to Kjøretøyregister for this fiksOrgId, or the endpoint is not exposed (docs/contract.md#s7h). */
-export class ForbiddenError extends KjoretoyregisterError {
+export class ForbiddenError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_FORBIDDEN' as const;
-  constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
-    super('KJR_FORBIDDEN', message, { status: 403, ...init });
+  constructor(message: string, init: KjoretoyregisterErrorOptions<RedactedBody> = {}) {
+    super(message, { status: 403, ...init });
   }
 }
 
 /** 422: the daily quota is spent (docs/contract.md#s7e). Never retried automatically. */
-export class QuotaExceededError extends KjoretoyregisterError {
+export class QuotaExceededError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_QUOTA_EXCEEDED' as const;
   /** Milliseconds until the quota resets, from `Retry-After`. */
   readonly retryAfterMs?: number;
@@ -159,9 +196,13 @@ export class QuotaExceededError extends KjoretoyregisterError {
   readonly gjenstaendeKvote?: number;
   constructor(
     message: string,
-    init: { retryAfterMs?: number; resetsAt?: Date; gjenstaendeKvote?: number } & KjoretoyregisterErrorOptions = {},
+    init: {
+      retryAfterMs?: number;
+      resetsAt?: Date;
+      gjenstaendeKvote?: number;
+    } & KjoretoyregisterErrorOptions<RedactedBody> = {},
   ) {
-    super('KJR_QUOTA_EXCEEDED', message, { status: 422, ...init, retryable: false });
+    super(message, { status: 422, ...init, retryable: false });
     this.retryAfterMs = init.retryAfterMs;
     this.resetsAt = init.resetsAt;
     this.gjenstaendeKvote = init.gjenstaendeKvote;
@@ -173,61 +214,64 @@ export class QuotaExceededError extends KjoretoyregisterError {
 }
 
 /** 429 whose `Retry-After` exceeded the ceiling, or retries ran out. */
-export class RateLimitError extends KjoretoyregisterError {
+export class RateLimitError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_RATE_LIMITED' as const;
   readonly retryAfterMs?: number;
-  constructor(message: string, init: { retryAfterMs?: number } & KjoretoyregisterErrorOptions = {}) {
-    super('KJR_RATE_LIMITED', message, { status: 429, retryable: true, ...init });
+  constructor(message: string, init: { retryAfterMs?: number } & KjoretoyregisterErrorOptions<RedactedBody> = {}) {
+    super(message, { status: 429, retryable: true, ...init });
     this.retryAfterMs = init.retryAfterMs;
   }
 }
 
 /** 5xx or any status the contract does not describe. */
-export class UpstreamError extends KjoretoyregisterError {
+export class UpstreamError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_UPSTREAM' as const;
-  constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
-    super('KJR_UPSTREAM', message, init);
+  /** From a 502/503/504's `Retry-After`: the retry waits at least this long (within the ceiling). */
+  readonly retryAfterMs?: number;
+  constructor(message: string, init: { retryAfterMs?: number } & KjoretoyregisterErrorOptions<RedactedBody> = {}) {
+    super(message, init);
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
 export type TransportFailure = 'network' | 'timeout' | 'aborted';
 
 /** The request never got an HTTP answer: network error, timeout or abort. */
-export class TransportError extends KjoretoyregisterError {
+export class TransportError extends KjoretoyregisterError<never> {
   override readonly code = 'KJR_TRANSPORT' as const;
   readonly failure: TransportFailure;
-  constructor(message: string, init: { failure: TransportFailure } & KjoretoyregisterErrorOptions) {
-    super('KJR_TRANSPORT', message, { retryable: init.failure !== 'aborted', ...init });
+  constructor(message: string, init: { failure: TransportFailure } & KjoretoyregisterErrorOptions<never>) {
+    super(message, { retryable: init.failure !== 'aborted', ...init });
     this.failure = init.failure;
   }
 }
 
 /** A 2xx body we cannot read (not JSON, or not the documented shape). */
-export class ResponseFormatError extends KjoretoyregisterError {
+export class ResponseFormatError extends KjoretoyregisterError<ResponseFormatDetails> {
   override readonly code = 'KJR_RESPONSE_FORMAT' as const;
-  constructor(message: string, init: KjoretoyregisterErrorOptions = {}) {
-    super('KJR_RESPONSE_FORMAT', message, init);
+  constructor(message: string, init: KjoretoyregisterErrorOptions<ResponseFormatDetails> = {}) {
+    super(message, init);
   }
 }
 
 /** `requireAuditContext` is set and a call came without `{ actor, purpose, legalBasis }`. */
-export class AuditContextRequiredError extends KjoretoyregisterError {
+export class AuditContextRequiredError extends KjoretoyregisterError<never> {
   override readonly code = 'KJR_AUDIT_CONTEXT_REQUIRED' as const;
   readonly missing: string[];
   constructor(missing: string[]) {
-    super('KJR_AUDIT_CONTEXT_REQUIRED', `Audit context required: missing ${missing.join(', ')}`);
+    super(`Audit context required: missing ${missing.join(', ')}`);
     this.missing = missing;
   }
 }
 
 /** The optional circuit breaker is open after repeated upstream failures. */
-export class CircuitOpenError extends KjoretoyregisterError {
+export class CircuitOpenError extends KjoretoyregisterError<never> {
   override readonly code = 'KJR_CIRCUIT_OPEN' as const;
   constructor(
     message = 'Circuit breaker is open after repeated upstream failures',
-    init: KjoretoyregisterErrorOptions = {},
+    init: KjoretoyregisterErrorOptions<never> = {},
   ) {
-    super('KJR_CIRCUIT_OPEN', message, { retryable: true, ...init });
+    super(message, { retryable: true, ...init });
   }
 }
 

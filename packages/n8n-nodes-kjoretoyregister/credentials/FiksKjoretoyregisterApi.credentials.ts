@@ -6,8 +6,10 @@ import type {
   INodeProperties,
   Icon,
 } from 'n8n-workflow';
+import { nodeFieldNames, type NodeFieldNames } from '../nodes/FiksKjoretoyregister/shared/field-names.js';
 import { httpRequestTransport } from '../nodes/FiksKjoretoyregister/shared/http-transports.js';
 import { fetchAccessToken } from '../nodes/FiksKjoretoyregister/shared/token-request.js';
+import { auditField } from '../nodes/FiksKjoretoyregister/v1/helpers/common-fields.js';
 
 const customOnly = { show: { environment: ['custom'] } };
 
@@ -191,7 +193,7 @@ export class FiksKjoretoyregisterApi implements ICredentialType {
   ];
 
   async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-    return { accessToken: await fetchAccessToken(httpRequestTransport(this), credentials) };
+    return { accessToken: await fetchAccessToken(httpRequestTransport(this), credentials, formFieldNames()) };
   }
 
   authenticate: IAuthenticateGeneric = {
@@ -204,4 +206,12 @@ export class FiksKjoretoyregisterApi implements ICredentialType {
       },
     },
   };
+}
+
+/**
+ * The form's own labels, for what the token step reports. `preAuthentication` runs with n8n's
+ * helper as `this`, not the credential, so the labels come from a fresh instance's properties.
+ */
+export function formFieldNames(): NodeFieldNames {
+  return nodeFieldNames(new FiksKjoretoyregisterApi().properties, auditField);
 }

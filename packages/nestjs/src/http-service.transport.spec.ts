@@ -6,6 +6,7 @@ import { LoopbackServer } from '../test/support/loopback-server.js';
 import { HttpServiceTransport } from './http-service.transport.js';
 
 const PASSWORD = 'integrasjon-passord-under-test';
+const TOKEN = 'eyJ-access-token-under-test';
 
 function transportOver(instance: AxiosInstance): HttpServiceTransport {
   return new HttpServiceTransport(new HttpService(instance as ConstructorParameters<typeof HttpService>[0]));
@@ -15,7 +16,7 @@ function request(url: string, init: Partial<TransportRequest> = {}): TransportRe
   return {
     method: 'GET',
     url,
-    headers: { Accept: 'application/json', IntegrasjonPassord: PASSWORD },
+    headers: { Accept: 'application/json', Authorization: `Bearer ${TOKEN}`, IntegrasjonPassord: PASSWORD },
     target: 'fiks',
     ...init,
   };
@@ -112,6 +113,8 @@ describe('HttpServiceTransport', () => {
     expect(error).toMatchObject({ code: 'KJR_TRANSPORT', failure: 'network', retryable: true });
     expect((error as Error).message).toContain('ECONNREFUSED');
     expect(inspect(error, { depth: 10 })).not.toContain(PASSWORD);
+    expect(inspect(error, { depth: 10 })).not.toContain(TOKEN);
+    expect(inspect((error as Error).cause, { depth: 10 })).not.toMatch(/IntegrasjonPassord|Authorization/i);
   });
 
   it("maps the caller's abort to TransportError(aborted) and a TimeoutError abort to timeout", async () => {

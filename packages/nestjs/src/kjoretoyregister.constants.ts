@@ -3,7 +3,7 @@
  * `Test.createTestingModule(...).overrideProvider(TOKEN)`. String values keep DI errors readable.
  */
 
-/** The core `KjoretoyregisterClient`, for advanced use (diagnostics, `getAccessToken`, `tokenRequestCount`). */
+/** The core `KjoretoyregisterClient`, for advanced use (diagnostics, `getAccessToken`, `loadKeyMaterial`). */
 export const KJORETOYREGISTER_CLIENT = 'KJORETOYREGISTER:CLIENT';
 
 /**

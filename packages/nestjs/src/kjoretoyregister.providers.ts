@@ -19,7 +19,7 @@ const TRANSPORT_ADAPTERS: readonly TransportAdapter[] = ['http-service', 'fetch'
  * `ConfigurationError` listing every problem. Injectables given in the options win; otherwise the
  * module plugs in HttpService, the Nest logger and the app's `AUDIT_SINK` (or the logger sink).
  */
-export function createKjoretoyregisterClientFromModule(
+function createKjoretoyregisterClientFromModule(
   options: KjoretoyregisterModuleOptions,
   httpServiceTransport: HttpServiceTransport,
   auditSink: AuditSink | undefined,

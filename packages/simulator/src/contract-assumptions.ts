@@ -14,8 +14,8 @@ export interface Responskode {
 }
 
 // CONTRACT-ASSUMPTION (a): B1/B2 answer 200 with a JSON array of
-// KjoretoyResponse, one element per requested item, in request order.
-export const BULK_ENVELOPE = 'array-of-KjoretoyResponse-in-request-order' as const;
+// KjoretoyResponse, one element per requested item, in request order
+// (svv/bulk.ts builds it).
 
 // CONTRACT-ASSUMPTION (a): a not-found item is an element without `kjoretoy`
 // carrying this one responskode. The code is OUR placeholder, not a confirmed SVV code.
@@ -65,7 +65,6 @@ export const UGYLDIG_FORESPORSEL = 'UGYLDIG_FORESPORSEL' as const;
 // `?dtg=` query parameter and answers the same array envelope as (a), 0..n
 // elements because a VIN may match several vehicles.
 export const VIN_DTG_QUERY_PARAM = 'dtg' as const;
-export const VIN_ENVELOPE = BULK_ENVELOPE;
 
 // CONTRACT-ASSUMPTION (e): quota exhausted → 422 + Retry-After (no auto-retry);
 // burst/rate limit → 429 + Retry-After. The platform layer applies these.
@@ -79,7 +78,7 @@ export const QUOTA_EXCEEDED_MESSAGE =
 // CONTRACT-ASSUMPTION (f): SVV errors (5xx) carry `{ svvguid, responskoder }`
 // in the body and an `svvguid` response header.
 export const SVVGUID_HEADER = 'svvguid' as const;
-export interface SvvErrorBody {
+interface SvvErrorBody {
   svvguid: string;
   responskoder: Responskode[];
 }

@@ -28,7 +28,7 @@ export interface SimulatorOptions {
   clock?: Clock;
 }
 
-export interface ResolvedOptions {
+interface ResolvedOptions {
   port: number;
   host: string;
   seed: number;
@@ -40,9 +40,9 @@ export interface ResolvedOptions {
   clock: Clock | undefined;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_SEED = 1;
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 120;
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_SEED = 1;
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 120;
 
 /** Wrong option types fail here, naming the option. */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {

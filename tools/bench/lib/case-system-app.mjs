@@ -27,7 +27,7 @@ function childEnv(env) {
 
 /** `create-user` on the same database; with PGlite this must run while the app is stopped. */
 export async function createApiKey(env, navn = 'bench', rolle = 'saksbehandler') {
-  const { stdout } = await promisify(execFile)(process.execPath, [CREATE_USER, '--navn', navn, '--rolle', rolle], {
+  const { stdout } = await promisify(execFile)(process.execPath, [CREATE_USER, '--name', navn, '--role', rolle], {
     env: childEnv(env),
     timeout: CLI_TIMEOUT_MS,
   });

@@ -1,6 +1,6 @@
 // The CLI as its README tells users to get it: `npm install -g @kjoretoyregister/cli` (into a temp
 // prefix, from the local registry), then the README's two-terminal walkthrough, extracted literally:
-// terminal 1 starts `kjoretoy simulator --skriv-env .env`, terminal 2 runs `kjoretoy doctor` and a
+// terminal 1 starts `kjoretoy simulator --write-env .env`, terminal 2 runs `kjoretoy doctor` and a
 // lookup and must print what the README shows. Besides: `kjoretoy doctor` against a simulator
 // started with `npx @kjoretoyregister/simulator --write-env <file>` (the simulator README's way
 // without installing), and `npx @kjoretoyregister/cli --version` in a project.
@@ -76,8 +76,8 @@ export async function check(state, { version, bin }) {
   assert.equal(rest.length, 1, 'terminal 1 of the walkthrough is one long-running command');
   await mkdir(join(base, folder), { recursive: true });
   const demo = join(base, folder);
-  const envFile = /--skriv-env (\S+)/.exec(rest[0].command)?.[1];
-  assert.ok(envFile, 'terminal 1 writes the environment with --skriv-env <file>');
+  const envFile = /--write-env (\S+)/.exec(rest[0].command)?.[1];
+  assert.ok(envFile, 'terminal 1 writes the environment with --write-env <file>');
   const simulator = project.start('sh', ['-c', `exec ${rest[0].command}`], { cwd: demo, node: bin, env });
   try {
     await waitForFile(join(demo, envFile), simulator, rest[0].command);
@@ -113,7 +113,7 @@ export async function check(state, { version, bin }) {
   });
   try {
     await waitForFile(writeEnv, npxSimulator, 'npx @kjoretoyregister/simulator');
-    const doctor = await sh(`kjoretoy doctor --env-fil ${writeEnv}`, base);
+    const doctor = await sh(`kjoretoy doctor --dotenv ${writeEnv}`, base);
     const all = `${doctor.stdout}\n${doctor.stderr}`;
     assert.equal(
       doctor.code,

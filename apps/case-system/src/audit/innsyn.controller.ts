@@ -15,8 +15,8 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
-import { Roller } from '../auth/roller.decorator.js';
-import type { OppslagLoggEntry } from '../saker/sak.mapper.js';
+import { Roles } from '../auth/roles.decorator.js';
+import type { AuditLogEntry } from '../saker/sak.mapper.js';
 import { SakerService } from '../saker/saker.service.js';
 import { badRequest, problemsOf } from '../utils/zod-body.js';
 
@@ -46,7 +46,7 @@ const InnsynQuerySchema = z
 @ApiBearerAuth()
 @Controller('api/innsyn')
 @UseGuards(ApiKeyGuard)
-@Roller('admin')
+@Roles('admin')
 export class InnsynController {
   constructor(private readonly saker: SakerService) {}
 
@@ -56,7 +56,7 @@ export class InnsynController {
   @ApiQuery({ name: 'understellsnummer', required: false })
   @ApiUnauthorizedResponse()
   @ApiForbiddenResponse({ description: 'Only admin' })
-  async innsyn(@Query() query: Record<string, unknown>): Promise<OppslagLoggEntry[]> {
+  async innsyn(@Query() query: Record<string, unknown>): Promise<AuditLogEntry[]> {
     const parsed = InnsynQuerySchema.safeParse(query);
     if (!parsed.success) throw badRequest('Invalid query', problemsOf(parsed.error));
     return this.saker.innsyn(parsed.data);

@@ -6,14 +6,14 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Rolle } from '../persistence/schema.js';
+import type { Role } from '../persistence/schema.js';
 import type { AppRequest } from './auth-user.js';
-import { ROLLER_KEY } from './roller.decorator.js';
+import { ROLES_KEY } from './roles.decorator.js';
 import { UsersService } from './users.service.js';
 
 /**
  * `Authorization: Bearer <api key>` (or `X-API-Key`). No or unknown key → 401; a known user
- * without one of the route's `@Roller(...)` → 403.
+ * without one of the route's `@Roles(...)` → 403.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -27,11 +27,11 @@ export class ApiKeyGuard implements CanActivate {
     const key = apiKeyOf(request);
     const user = key ? await this.users.authenticate(key) : undefined;
     if (!user) throw new UnauthorizedException('A valid API key is required');
-    const roller = this.reflector.getAllAndOverride<Rolle[] | undefined>(ROLLER_KEY, [
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (roller && !roller.includes(user.rolle)) throw new ForbiddenException('Your role does not allow this');
+    if (roles && !roles.includes(user.role)) throw new ForbiddenException('Your role does not allow this');
     request.user = user;
     return true;
   }

@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 const PREFIX = 'csk';
 const KEY_PATTERN = /^csk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
-export interface NewApiKey {
+interface NewApiKey {
   keyId: string;
   key: string;
   hash: string;

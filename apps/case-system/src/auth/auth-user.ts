@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import type { Rolle } from '../persistence/schema.js';
+import type { Role } from '../persistence/schema.js';
 
-export const ROLLER: readonly Rolle[] = ['saksbehandler', 'admin'];
+export const ROLES = ['saksbehandler', 'admin'] as const satisfies readonly Role[];
 
 /** Set on the request by the API-key guard or the session guard. */
 export interface AuthUser {
   id: string;
-  navn: string;
-  rolle: Rolle;
+  name: string;
+  role: Role;
 }
 
 /** The parts of Express's request this app reads (Express's own types are not a dependency). */
@@ -21,5 +21,5 @@ export interface AppRequest extends IncomingMessage {
 
 /** The audit actor for things a person does through the API or the web page. */
 export function actorOf(user: AuthUser): string {
-  return `bruker:${user.navn}`;
+  return `bruker:${user.name}`;
 }

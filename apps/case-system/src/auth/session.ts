@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const SESSION_COOKIE = 'cs_session';
+const SESSION_COOKIE = 'cs_session';
 
 export function sessionTokenOf(request: IncomingMessage): string | undefined {
   const header = request.headers.cookie;

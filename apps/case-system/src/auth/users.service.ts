@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
-import type { Rolle } from '../persistence/schema.js';
+import type { Role } from '../persistence/schema.js';
 import { generateApiKey, generateSessionToken, keyIdOf, matchesHash, sha256Hex } from './api-key.js';
 import type { AuthUser } from './auth-user.js';
-import { UsersRepository, type ApiUserRow } from './users.repository.js';
+import { UsersRepository, type ApiUserRow } from '../persistence/users.repository.js';
 
-export interface CreatedUser {
+interface CreatedUser {
   user: AuthUser;
   /** Shown once; only its hash is stored. */
   apiKey: string;
@@ -27,8 +27,8 @@ export class UsersService {
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
 
-  create(navn: string, rolle: Rolle): Promise<CreatedUser> {
-    return createApiUser(this.users, navn, rolle);
+  create(name: string, role: Role): Promise<CreatedUser> {
+    return createApiUser(this.users, name, role);
   }
 
   /** The user owning `apiKey`, or undefined; the cost is the same for a wrong secret and a right one. */
@@ -57,13 +57,13 @@ export class UsersService {
 }
 
 /** Also used by the `create-user` command, which runs without the Nest application. */
-export async function createApiUser(users: UsersRepository, navn: string, rolle: Rolle): Promise<CreatedUser> {
-  if (await users.byNavn(navn)) throw new UserExistsError();
+export async function createApiUser(users: UsersRepository, name: string, role: Role): Promise<CreatedUser> {
+  if (await users.byName(name)) throw new UserExistsError();
   const key = generateApiKey();
-  const row = await users.insert({ id: randomUUID(), navn, rolle, keyId: key.keyId, keyHash: key.hash });
+  const row = await users.insert({ id: randomUUID(), name, role, keyId: key.keyId, keyHash: key.hash });
   return { user: toAuthUser(row), apiKey: key.key };
 }
 
 function toAuthUser(row: ApiUserRow): AuthUser {
-  return { id: row.id, navn: row.navn, rolle: row.rolle };
+  return { id: row.id, name: row.name, role: row.role };
 }

@@ -1,21 +1,44 @@
 // Creates an API user and prints its key once (only the hash is stored):
-//   node dist/src/cli/create-user.js --navn ola --rolle admin
+//   node dist/src/cli/create-user.js --name ola --role admin
+// `--navn`/`--rolle` are the deprecated old names (docs/glossary.md: flags are plumbing, in English);
+// they work until 0.2.0 with a warning. The printed JSON is the `/api/brukere` answer, so it keeps
+// that route's Norwegian fields.
 // Uses the same database settings as the app (DATABASE_URL or DATA_DIR). With PGlite, run it
 // while the app is stopped: an embedded database belongs to one process at a time.
 import { parseArgs } from 'node:util';
-import { UsersRepository } from '../auth/users.repository.js';
+import { ROLES } from '../auth/auth-user.js';
 import { createApiUser, UserExistsError } from '../auth/users.service.js';
 import { databaseConfig } from '../config/database.config.js';
 import { openDatabase } from '../persistence/database.js';
-import type { Rolle } from '../persistence/schema.js';
+import { UsersRepository } from '../persistence/users.repository.js';
+
+/** Old flag → new flag. */
+const RENAMED = [
+  ['navn', 'name'],
+  ['rolle', 'role'],
+] as const;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { navn: { type: 'string' }, rolle: { type: 'string', default: 'saksbehandler' } },
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      navn: { type: 'string' },
+      rolle: { type: 'string' },
+    },
   });
-  const rolle = values.rolle as Rolle;
-  if (!values.navn || !['saksbehandler', 'admin'].includes(rolle)) {
-    process.stderr.write('usage: create-user --navn <name> [--rolle saksbehandler|admin]\n');
+  for (const [old, current] of RENAMED) {
+    if (values[old] === undefined) continue;
+    if (values[current] !== undefined) {
+      process.stderr.write(`create-user: give --${current} or --${old}, not both\n`);
+      return 2;
+    }
+    process.stderr.write(`create-user: --${old} is deprecated and will be removed in 0.2.0; use --${current}\n`);
+  }
+  const name = values.name ?? values.navn;
+  const role = ROLES.find((candidate) => candidate === (values.role ?? values.rolle ?? 'saksbehandler'));
+  if (!name || !role) {
+    process.stderr.write('usage: create-user --name <name> [--role saksbehandler|admin]\n');
     return 2;
   }
   const config = databaseConfig(process.env);
@@ -25,8 +48,8 @@ async function main(): Promise<number> {
   }
   const database = await openDatabase(config.value);
   try {
-    const { user, apiKey } = await createApiUser(new UsersRepository(database), values.navn, rolle);
-    process.stdout.write(`${JSON.stringify({ id: user.id, navn: user.navn, rolle: user.rolle, apiKey })}\n`);
+    const { user, apiKey } = await createApiUser(new UsersRepository(database), name, role);
+    process.stdout.write(`${JSON.stringify({ id: user.id, navn: user.name, rolle: user.role, apiKey })}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof UserExistsError)) throw error;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { envBoolean, envInt, parseArea, type AreaResult, type Environment } from './env.js';
 
-export type NodeEnv = 'development' | 'test' | 'production';
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+type NodeEnv = 'development' | 'test' | 'production';
+type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface AppConfig {
   nodeEnv: NodeEnv;

@@ -7,7 +7,7 @@ export type DatabaseConfig =
   | { kind: 'pglite'; /** A directory, or `memory://` for a throwaway database. */ dataDir: string }
   | { kind: 'postgres'; url: string; poolMax: number };
 
-export const DEFAULT_DATA_DIR = './.data/case-system';
+const DEFAULT_DATA_DIR = './.data/case-system';
 
 const DatabaseEnvSchema = z.object({
   DATABASE_URL: z

@@ -8,7 +8,9 @@ export interface ConfigIssue {
 
 export type Environment = Record<string, string | undefined>;
 
-export type AreaResult<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };
+export type AreaResult<T> =
+  | { ok: true; value: T; /** Deprecated variables that are set. */ deprecations?: string[] }
+  | { ok: false; issues: ConfigIssue[] };
 
 /** `true`/`false`/`1`/`0`, case-insensitive; anything else is an error naming the variable. */
 export const envBoolean = z
@@ -38,6 +40,40 @@ export function parseArea<S extends z.ZodType>(schema: S, env: Environment): Are
       message: issue.message,
     })),
   };
+}
+
+/** An environment variable renamed before 0.2.0: `old` keeps working until then, with a warning. */
+export interface RenamedVariable {
+  old: string;
+  current: string;
+}
+
+interface RenamesApplied {
+  /** `env` with each old name's value under its current name, unless the current name is set. */
+  env: Environment;
+  /** One line per old name that is set, for the logger at boot. */
+  deprecations: string[];
+  /** The variable the user actually set, for naming it in a config issue. */
+  setAs(variable: string): string;
+}
+
+/**
+ * Lets old names feed the new ones; the new name wins when both are set. Blank counts as unset,
+ * as in `parseArea`.
+ */
+export function applyRenames(env: Environment, renames: readonly RenamedVariable[]): RenamesApplied {
+  const resolved: Environment = { ...env };
+  const deprecations: string[] = [];
+  const fromOld = new Map<string, string>();
+  const isSet = (name: string) => (env[name] ?? '').trim() !== '';
+  for (const { old, current } of renames) {
+    if (!isSet(old)) continue;
+    deprecations.push(`${old} is deprecated and will be removed in 0.2.0; use ${current}`);
+    if (isSet(current)) continue;
+    resolved[current] = env[old];
+    fromOld.set(current, old);
+  }
+  return { env: resolved, deprecations, setAs: (variable) => fromOld.get(variable) ?? variable };
 }
 
 /**

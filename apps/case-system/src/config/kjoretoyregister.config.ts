@@ -2,6 +2,7 @@ import { ConfigurationError } from '@kjoretoyregister/core';
 import { fromEnv, type KjoretoyregisterModuleOptions } from '@kjoretoyregister/nestjs';
 import { z } from 'zod';
 import {
+  applyRenames,
   envBoolean,
   envInt,
   isPlaceholderSecret,
@@ -9,13 +10,14 @@ import {
   type AreaResult,
   type ConfigIssue,
   type Environment,
+  type RenamedVariable,
 } from './env.js';
 
 /** Why and under which law the register is asked; every audit row carries both. */
-export const DEFAULT_PURPOSE = 'HENSATT_KJORETOY';
-export const DEFAULT_LEGAL_BASIS = 'vegtrafikkloven § 37 / parkeringsforskriften § 38';
+const DEFAULT_PURPOSE = 'HENSATT_KJORETOY';
+const DEFAULT_LEGAL_BASIS = 'vegtrafikkloven § 37 / parkeringsforskriften § 38';
 
-export interface OppslagConfig {
+export interface LookupConfig {
   purpose: string;
   legalBasis: string;
   /** Store `fodselsnummer` in the owner projection (only when SVV released it). Default false. */
@@ -25,7 +27,7 @@ export interface OppslagConfig {
   worker: WorkerConfig;
 }
 
-export interface WorkerConfig {
+interface WorkerConfig {
   enabled: boolean;
   pollIntervalMs: number;
   /** How long a claimed job stays invisible to other workers; renewed while the job runs. */
@@ -43,10 +45,17 @@ export interface WorkerConfig {
   quotaWaitCapMs?: number;
 }
 
-const OppslagEnvSchema = z.object({
-  OPPSLAG_FORMAL: z.string().trim().min(1).default(DEFAULT_PURPOSE),
-  OPPSLAG_RETTSGRUNNLAG: z.string().trim().min(1).default(DEFAULT_LEGAL_BASIS),
-  OPPSLAG_LAGRE_FODSELSNUMMER: envBoolean.default(false),
+/** The names before docs/glossary.md; they work until 0.2.0. */
+const RENAMED: readonly RenamedVariable[] = [
+  { old: 'OPPSLAG_FORMAL', current: 'AUDIT_PURPOSE' },
+  { old: 'OPPSLAG_RETTSGRUNNLAG', current: 'AUDIT_LEGAL_BASIS' },
+  { old: 'OPPSLAG_LAGRE_FODSELSNUMMER', current: 'INCLUDE_FODSELSNUMMER' },
+];
+
+const LookupEnvSchema = z.object({
+  AUDIT_PURPOSE: z.string().trim().min(1).default(DEFAULT_PURPOSE),
+  AUDIT_LEGAL_BASIS: z.string().trim().min(1).default(DEFAULT_LEGAL_BASIS),
+  INCLUDE_FODSELSNUMMER: envBoolean.default(false),
   VARSEL_FRIST_DAGER: envInt(1, 365).default(14),
   WORKER_ENABLED: envBoolean.default(true),
   WORKER_POLL_INTERVAL_MS: envInt(10).default(1_000),
@@ -58,16 +67,20 @@ const OppslagEnvSchema = z.object({
   WORKER_QUOTA_WAIT_CAP_MS: envInt(1).optional(),
 });
 
-export function oppslagConfig(env: Environment): AreaResult<OppslagConfig> {
-  const parsed = parseArea(OppslagEnvSchema, env);
-  if (!parsed.ok) return parsed;
+export function lookupConfig(env: Environment): AreaResult<LookupConfig> {
+  const renamed = applyRenames(env, RENAMED);
+  const parsed = parseArea(LookupEnvSchema, renamed.env);
+  if (!parsed.ok) {
+    return { ok: false, issues: parsed.issues.map((i) => ({ ...i, variable: renamed.setAs(i.variable) })) };
+  }
   const v = parsed.value;
   return {
     ok: true,
+    deprecations: renamed.deprecations,
     value: {
-      purpose: v.OPPSLAG_FORMAL,
-      legalBasis: v.OPPSLAG_RETTSGRUNNLAG,
-      includeFodselsnummer: v.OPPSLAG_LAGRE_FODSELSNUMMER,
+      purpose: v.AUDIT_PURPOSE,
+      legalBasis: v.AUDIT_LEGAL_BASIS,
+      includeFodselsnummer: v.INCLUDE_FODSELSNUMMER,
       varselFristDager: v.VARSEL_FRIST_DAGER,
       worker: {
         enabled: v.WORKER_ENABLED,

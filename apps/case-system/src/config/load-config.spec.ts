@@ -24,7 +24,7 @@ describe('loadConfig', () => {
   it('applies the defaults: PGlite in ./.data/case-system, the HENSATT_KJORETOY purpose and legal basis, 14 days', () => {
     const config = loadConfig({ ...REGISTER, WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}` });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\.data\/case-system$/) });
-    expect(config.oppslag).toMatchObject({
+    expect(config.lookup).toMatchObject({
       purpose: 'HENSATT_KJORETOY',
       legalBasis: 'vegtrafikkloven § 37 / parkeringsforskriften § 38',
       includeFodselsnummer: false,
@@ -32,6 +32,64 @@ describe('loadConfig', () => {
     });
     expect(config.webhooks.inbound).toEqual([{ name: 'feltapp', secret: SECRET }]);
     expect(config.app.cookieSecure).toBe(false);
+  });
+
+  it('reads the audit purpose, legal basis and fødselsnummer inclusion from their current names', () => {
+    const config = loadConfig({
+      ...REGISTER,
+      WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}`,
+      AUDIT_PURPOSE: 'PARKERING',
+      AUDIT_LEGAL_BASIS: 'parkeringsforskriften § 38',
+      INCLUDE_FODSELSNUMMER: 'true',
+    });
+    expect(config.lookup).toMatchObject({
+      purpose: 'PARKERING',
+      legalBasis: 'parkeringsforskriften § 38',
+      includeFodselsnummer: true,
+    });
+    expect(config.deprecations).toEqual([]);
+  });
+
+  it('still reads the names deprecated until 0.2.0, with one deprecation line each', () => {
+    const config = loadConfig({
+      ...REGISTER,
+      WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}`,
+      OPPSLAG_FORMAL: 'PARKERING',
+      OPPSLAG_RETTSGRUNNLAG: 'parkeringsforskriften § 38',
+      OPPSLAG_LAGRE_FODSELSNUMMER: '1',
+    });
+    expect(config.lookup).toMatchObject({
+      purpose: 'PARKERING',
+      legalBasis: 'parkeringsforskriften § 38',
+      includeFodselsnummer: true,
+    });
+    expect(config.deprecations).toEqual([
+      'OPPSLAG_FORMAL is deprecated and will be removed in 0.2.0; use AUDIT_PURPOSE',
+      'OPPSLAG_RETTSGRUNNLAG is deprecated and will be removed in 0.2.0; use AUDIT_LEGAL_BASIS',
+      'OPPSLAG_LAGRE_FODSELSNUMMER is deprecated and will be removed in 0.2.0; use INCLUDE_FODSELSNUMMER',
+    ]);
+  });
+
+  it('prefers the current name when both are set, and still warns about the old one', () => {
+    const config = loadConfig({
+      ...REGISTER,
+      WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}`,
+      OPPSLAG_FORMAL: 'OLD',
+      AUDIT_PURPOSE: 'NEW',
+      OPPSLAG_LAGRE_FODSELSNUMMER: 'true',
+      INCLUDE_FODSELSNUMMER: 'false',
+    });
+    expect(config.lookup).toMatchObject({ purpose: 'NEW', includeFodselsnummer: false });
+    expect(config.deprecations).toEqual([
+      'OPPSLAG_FORMAL is deprecated and will be removed in 0.2.0; use AUDIT_PURPOSE',
+      'OPPSLAG_LAGRE_FODSELSNUMMER is deprecated and will be removed in 0.2.0; use INCLUDE_FODSELSNUMMER',
+    ]);
+  });
+
+  it('names the variable the user set when its value is invalid', () => {
+    const base = { ...REGISTER, WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}` };
+    expect(issuesOf({ ...base, OPPSLAG_LAGRE_FODSELSNUMMER: 'maybe' })).toEqual(['OPPSLAG_LAGRE_FODSELSNUMMER']);
+    expect(issuesOf({ ...base, INCLUDE_FODSELSNUMMER: 'maybe' })).toEqual(['INCLUDE_FODSELSNUMMER']);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

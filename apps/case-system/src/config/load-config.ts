@@ -2,15 +2,17 @@ import type { KjoretoyregisterModuleOptions } from '@kjoretoyregister/nestjs';
 import { appConfig, type AppConfig } from './app.config.js';
 import { databaseConfig, type DatabaseConfig } from './database.config.js';
 import type { AreaResult, ConfigIssue, Environment } from './env.js';
-import { kjoretoyregisterConfig, oppslagConfig, type OppslagConfig } from './kjoretoyregister.config.js';
+import { kjoretoyregisterConfig, lookupConfig, type LookupConfig } from './kjoretoyregister.config.js';
 import { webhooksConfig, type WebhooksConfig } from './webhooks.config.js';
 
 export interface CaseSystemConfig {
   app: AppConfig;
   database: DatabaseConfig;
   kjoretoyregister: KjoretoyregisterModuleOptions;
-  oppslag: OppslagConfig;
+  lookup: LookupConfig;
   webhooks: WebhooksConfig;
+  /** Deprecated environment variables that are set; logged once each at boot. */
+  deprecations: string[];
 }
 
 /** The app refuses to start; `issues` names every bad variable at once, never a value. */
@@ -31,7 +33,7 @@ export function loadConfig(env: Environment = process.env): CaseSystemConfig {
     app,
     database: databaseConfig(env),
     kjoretoyregister: kjoretoyregisterConfig(env, production),
-    oppslag: oppslagConfig(env),
+    lookup: lookupConfig(env),
     webhooks: webhooksConfig(env, production),
   };
   const issues = Object.values(areas).flatMap((area: AreaResult<unknown>) => (area.ok ? [] : area.issues));
@@ -40,8 +42,11 @@ export function loadConfig(env: Environment = process.env): CaseSystemConfig {
     app: valueOf(areas.app),
     database: valueOf(areas.database),
     kjoretoyregister: valueOf(areas.kjoretoyregister),
-    oppslag: valueOf(areas.oppslag),
+    lookup: valueOf(areas.lookup),
     webhooks: valueOf(areas.webhooks),
+    deprecations: Object.values(areas).flatMap((area: AreaResult<unknown>) =>
+      area.ok ? (area.deprecations ?? []) : [],
+    ),
   };
 }
 

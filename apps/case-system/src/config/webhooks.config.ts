@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { envInt, isPlaceholderSecret, parseArea, type AreaResult, type ConfigIssue, type Environment } from './env.js';
 
 /** A system allowed to post observations, e.g. the field app; `name` becomes the audit actor `webhook:<name>`. */
-export interface InboundSource {
+interface InboundSource {
   name: string;
   /** Standard Webhooks secret, `whsec_<base64>`. */
   secret: string;
 }
 
-export interface OutboundConfig {
+interface OutboundConfig {
   /** Subscribers that get every status change. Empty: no deliveries are written. */
   urls: string[];
   secret?: string;
@@ -47,38 +47,8 @@ export function webhooksConfig(env: Environment, production: boolean): AreaResul
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   const issues: ConfigIssue[] = [];
-
-  const inbound: InboundSource[] = [];
-  v.WEBHOOK_INBOUND_SOURCES.split(',')
-    .map((pair) => pair.trim())
-    .filter(Boolean)
-    .forEach((pair, index) => {
-      const at = pair.indexOf('=');
-      const name = at > 0 ? pair.slice(0, at).trim() : '';
-      const secret = at > 0 ? pair.slice(at + 1).trim() : '';
-      const where = `WEBHOOK_INBOUND_SOURCES`;
-      if (!SOURCE_NAME.test(name))
-        issues.push({
-          variable: where,
-          message: `entry ${index + 1}: name must be lower-case letters, digits and hyphens`,
-        });
-      else if (inbound.some((s) => s.name === name))
-        issues.push({ variable: where, message: `entry ${index + 1}: name is listed twice` });
-      const secretProblem = checkSecret(secret, production);
-      if (secretProblem) issues.push({ variable: where, message: `entry ${index + 1}: secret ${secretProblem}` });
-      inbound.push({ name, secret });
-    });
-  if (inbound.length === 0)
-    issues.push({ variable: 'WEBHOOK_INBOUND_SOURCES', message: 'needs at least one name=secret pair' });
-
-  const urls = (v.WEBHOOK_OUTBOUND_URLS ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter(Boolean);
-  urls.forEach((url, index) => {
-    if (!isHttpUrl(url))
-      issues.push({ variable: 'WEBHOOK_OUTBOUND_URLS', message: `entry ${index + 1} is not an http(s) URL` });
-  });
+  const inbound = inboundSources(v.WEBHOOK_INBOUND_SOURCES, production, issues);
+  const urls = outboundUrls(v.WEBHOOK_OUTBOUND_URLS, issues);
   if (urls.length > 0) {
     const problem =
       v.WEBHOOK_OUTBOUND_SECRET === undefined
@@ -104,6 +74,46 @@ export function webhooksConfig(env: Environment, production: boolean): AreaResul
       },
     },
   };
+}
+
+/** `name=whsec_…` pairs; each problem is pushed to `issues`, naming the entry, never its secret. */
+function inboundSources(list: string, production: boolean, issues: ConfigIssue[]): InboundSource[] {
+  const inbound: InboundSource[] = [];
+  list
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .forEach((pair, index) => {
+      const at = pair.indexOf('=');
+      const name = at > 0 ? pair.slice(0, at).trim() : '';
+      const secret = at > 0 ? pair.slice(at + 1).trim() : '';
+      const where = `WEBHOOK_INBOUND_SOURCES`;
+      if (!SOURCE_NAME.test(name))
+        issues.push({
+          variable: where,
+          message: `entry ${index + 1}: name must be lower-case letters, digits and hyphens`,
+        });
+      else if (inbound.some((s) => s.name === name))
+        issues.push({ variable: where, message: `entry ${index + 1}: name is listed twice` });
+      const secretProblem = checkSecret(secret, production);
+      if (secretProblem) issues.push({ variable: where, message: `entry ${index + 1}: secret ${secretProblem}` });
+      inbound.push({ name, secret });
+    });
+  if (inbound.length === 0)
+    issues.push({ variable: 'WEBHOOK_INBOUND_SOURCES', message: 'needs at least one name=secret pair' });
+  return inbound;
+}
+
+function outboundUrls(list: string | undefined, issues: ConfigIssue[]): string[] {
+  const urls = (list ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  urls.forEach((url, index) => {
+    if (!isHttpUrl(url))
+      issues.push({ variable: 'WEBHOOK_OUTBOUND_URLS', message: `entry ${index + 1} is not an http(s) URL` });
+  });
+  return urls;
 }
 
 /** The problem with a secret, without ever quoting it. */

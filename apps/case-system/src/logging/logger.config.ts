@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app.config.js';
  * Defence in depth: the serializers below never emit headers or bodies, and these paths are
  * censored anyway should a vendor widen the serializers or log a request object by hand.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',

@@ -2,16 +2,25 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import type { DatabaseConfig } from '../config/database.config.js';
 import { DATABASE } from './database.constants.js';
 import { openDatabase, type Database } from './database.js';
+import { DeliveriesRepository } from './deliveries.repository.js';
 import { InboundWebhooksRepository } from './inbound-webhooks.repository.js';
 import { LookupJobsRepository } from './lookup-jobs.repository.js';
-import { OppslagLoggRepository } from './oppslag-logg.repository.js';
+import { AuditLogRepository } from './audit-log.repository.js';
 import { SakerRepository } from './saker.repository.js';
+import { UsersRepository } from './users.repository.js';
 
-const REPOSITORIES = [SakerRepository, LookupJobsRepository, InboundWebhooksRepository, OppslagLoggRepository];
+const REPOSITORIES = [
+  SakerRepository,
+  LookupJobsRepository,
+  InboundWebhooksRepository,
+  AuditLogRepository,
+  DeliveriesRepository,
+  UsersRepository,
+];
 
 /**
- * PGlite by default (zero servers), PostgreSQL when `DATABASE_URL` is set, plus the repositories
- * every feature shares. Closed last, in
+ * PGlite by default (zero servers), PostgreSQL when `DATABASE_URL` is set, plus every repository
+ * (they all live in `persistence/`, see `database.ts`). Closed last, in
  * `onApplicationShutdown`, after the workers have stopped in `beforeApplicationShutdown`.
  */
 @Global()

@@ -1,3 +1,6 @@
+// Where repositories live: every repository is in this folder, next to `schema.ts` and the
+// migrations, and `DatabaseModule` provides them all. Features (auth, deliveries, lookups, saker)
+// inject them but own no SQL, so a schema change is reviewed in one place.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Transaction } from 'kysely';
 import { DATABASE } from './database.constants.js';
 import type { Database, Db } from './database.js';
-import type { DatabaseSchema, JobStatus } from './schema.js';
+import type { JobStatus } from '../saker/domain/sak.js';
+import type { DatabaseSchema } from './schema.js';
 
 export interface ClaimedJob {
   id: string;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Observasjon } from '../saker/domain/sak.js';
 import type { SakStatus } from '../saker/domain/sak-status.js';
-import type { OppslagUtfall } from '../oppslag/oppslag-utfall.js';
+import type { CaseLookupOutcome } from '../lookups/lookup-outcome.js';
 import { DATABASE } from './database.constants.js';
 import type { Database, Db } from './database.js';
 import type { DatabaseSchema, LookupJobsTable, SakerTable } from './schema.js';
@@ -18,7 +18,7 @@ export type SakWithJobRow = SakRow & {
 type Executor = Transaction<DatabaseSchema> | Db;
 
 /** What `insertFromWebhook` writes; the actor of the lookup job is the case's source (`kilde`). */
-export interface ReceivedWebhook {
+interface ReceivedWebhook {
   sakId: string;
   jobId: string;
   kilde: string;
@@ -96,15 +96,15 @@ export class SakerRepository {
   }
 
   /** Records a lookup's outcome. The notice deadline runs from the moment the owner was found. */
-  async applyUtfall(trx: Executor, id: string, utfall: OppslagUtfall, varselFristDager: number): Promise<SakRow> {
-    const found = utfall.status === 'EIER_FUNNET';
+  async applyOutcome(trx: Executor, id: string, outcome: CaseLookupOutcome, varselFristDager: number): Promise<SakRow> {
+    const found = outcome.status === 'EIER_FUNNET';
     return trx
       .updateTable('saker')
       .set({
-        status: utfall.status,
-        kjoretoy: utfall.kjoretoy ? JSON.stringify(utfall.kjoretoy) : null,
-        eier: utfall.eier ? JSON.stringify(utfall.eier) : null,
-        feilarsak: utfall.feilarsak ?? null,
+        status: outcome.status,
+        kjoretoy: outcome.kjoretoy ? JSON.stringify(outcome.kjoretoy) : null,
+        eier: outcome.eier ? JSON.stringify(outcome.eier) : null,
+        feilarsak: outcome.feilarsak ?? null,
         eier_funnet_tidspunkt: found ? sql<Date>`now()` : null,
         varsel_frist: found ? sql<Date>`now() + make_interval(days => ${varselFristDager})` : null,
         oppdatert: sql<Date>`now()`,

@@ -1,14 +1,14 @@
 import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { SakStatus } from '../saker/domain/sak-status.js';
-import type { Sted } from '../saker/domain/sak.js';
+import type { JobStatus, Sted } from '../saker/domain/sak.js';
 
 /** Kysely's view of the schema in `migrations/`. JSON columns are written as JSON text. */
 export interface DatabaseSchema {
   saker: SakerTable;
   inbound_webhooks: InboundWebhooksTable;
   lookup_jobs: LookupJobsTable;
-  oppslag_logg: OppslagLoggTable;
+  audit_log: AuditLogTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_users: ApiUsersTable;
   web_sessions: WebSessionsTable;
@@ -38,14 +38,12 @@ export interface SakerTable {
   oppdatert: Generated<Date>;
 }
 
-export interface InboundWebhooksTable {
+interface InboundWebhooksTable {
   source: string;
   webhook_id: string;
   sak_id: string;
   received_at: Generated<Date>;
 }
-
-export type JobStatus = 'PENDING' | 'DONE' | 'FAILED';
 
 export interface LookupJobsTable {
   id: string;
@@ -64,9 +62,10 @@ export interface LookupJobsTable {
 }
 
 /** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). One row per register call. */
-export interface OppslagLoggTable {
+export interface AuditLogTable {
   id: string;
-  tidspunkt: Date;
+  /** The register call's time (`AuditEvent.timestamp`); `logged_at` is when the row was written. */
+  occurred_at: Date;
   actor: string | null;
   purpose: string | null;
   legal_basis: string | null;
@@ -75,9 +74,9 @@ export interface OppslagLoggTable {
   operation: string;
   identifiers: JSONColumnType<string[]>;
   dtg: JSONColumnType<string[]>;
-  outcome: JSONColumnType<OppslagOutcomeCounts>;
+  outcome: JSONColumnType<AuditOutcomeCounts>;
   /** found | not_found | unavailable | invalid | error: the single word a reader wants. */
-  utfall: string;
+  result: string;
   data_categories: JSONColumnType<string[]>;
   request_ids: JSONColumnType<string[]>;
   error_id: string | null;
@@ -86,7 +85,7 @@ export interface OppslagLoggTable {
   logged_at: Generated<Date>;
 }
 
-export interface OppslagOutcomeCounts {
+interface AuditOutcomeCounts {
   found: number;
   notFound: number;
   unavailable: number;
@@ -94,7 +93,7 @@ export interface OppslagOutcomeCounts {
   error: number;
 }
 
-export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
 
 export interface WebhookDeliveriesTable {
   id: string;
@@ -115,12 +114,12 @@ export interface WebhookDeliveriesTable {
   delivered_at: Date | null;
 }
 
-export type Rolle = 'saksbehandler' | 'admin';
+export type Role = 'saksbehandler' | 'admin';
 
 export interface ApiUsersTable {
   id: string;
-  navn: string;
-  rolle: Rolle;
+  name: string;
+  role: Role;
   /** Public half of the key, for the lookup; the secret half is only ever stored hashed. */
   key_id: string;
   key_hash: string;
@@ -128,7 +127,7 @@ export interface ApiUsersTable {
   disabled_at: Date | null;
 }
 
-export interface WebSessionsTable {
+interface WebSessionsTable {
   token_hash: string;
   user_id: string;
   expires_at: Date;

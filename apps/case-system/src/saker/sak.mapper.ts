@@ -1,9 +1,9 @@
-import type { OppslagLoggRow } from '../persistence/oppslag-logg.repository.js';
+import type { AuditLogRow } from '../persistence/audit-log.repository.js';
 import type { SakRow, SakWithJobRow } from '../persistence/saker.repository.js';
 import type { Sak } from './domain/sak.js';
 
 /** One audit row as the API and the web page show it. */
-export interface OppslagLoggEntry {
+export interface AuditLogEntry {
   id: string;
   tidspunkt: string;
   actor?: string;
@@ -14,7 +14,7 @@ export interface OppslagLoggEntry {
   identifiers: string[];
   dtg: string[];
   utfall: string;
-  outcome: OppslagLoggRow['outcome'];
+  outcome: AuditLogRow['outcome'];
   dataCategories: string[];
   requestIds: string[];
   errorId?: string;
@@ -50,14 +50,14 @@ export function toSak(row: SakRow | SakWithJobRow): Sak {
   return sak;
 }
 
-export function toLoggEntry(row: OppslagLoggRow): OppslagLoggEntry {
-  const entry: OppslagLoggEntry = {
+export function toAuditLogEntry(row: AuditLogRow): AuditLogEntry {
+  const entry: AuditLogEntry = {
     id: row.id,
-    tidspunkt: row.tidspunkt.toISOString(),
+    tidspunkt: row.occurred_at.toISOString(),
     operation: row.operation,
     identifiers: row.identifiers,
     dtg: row.dtg,
-    utfall: row.utfall,
+    utfall: row.result,
     outcome: row.outcome,
     dataCategories: row.data_categories,
     requestIds: row.request_ids,

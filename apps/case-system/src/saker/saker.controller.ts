@@ -24,11 +24,11 @@ import {
 import { z } from 'zod';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { actorOf, type AppRequest, type AuthUser } from '../auth/auth-user.js';
-import { Roller } from '../auth/roller.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
 import { badRequest, problemsOf } from '../utils/zod-body.js';
 import type { Sak } from './domain/sak.js';
 import { SAK_STATUSES } from './domain/sak-status.js';
-import type { OppslagLoggEntry } from './sak.mapper.js';
+import type { AuditLogEntry } from './sak.mapper.js';
 import { SakerService } from './saker.service.js';
 
 const ListQuerySchema = z.object({
@@ -42,7 +42,7 @@ const ListQuerySchema = z.object({
 @ApiForbiddenResponse({ description: 'Role not allowed' })
 @Controller('api/saker')
 @UseGuards(ApiKeyGuard)
-@Roller('saksbehandler', 'admin')
+@Roles('saksbehandler', 'admin')
 export class SakerController {
   constructor(private readonly saker: SakerService) {}
 
@@ -78,9 +78,9 @@ export class SakerController {
   @Get(':id/logg')
   @ApiOperation({ summary: 'Every register lookup made for this case (the audit trail)' })
   @ApiNotFoundResponse()
-  async logg(@Param('id', new ParseUUIDPipe()) id: string): Promise<OppslagLoggEntry[]> {
+  async logg(@Param('id', new ParseUUIDPipe()) id: string): Promise<AuditLogEntry[]> {
     this.found(await this.saker.get(id));
-    return this.saker.oppslagslogg(id);
+    return this.saker.auditLog(id);
   }
 
   private found(sak: Sak | undefined): Sak {

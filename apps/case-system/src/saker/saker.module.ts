@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { UtgaendeModule } from '../utgaende/utgaende.module.js';
+import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { SakerController } from './saker.controller.js';
 import { SakerService } from './saker.service.js';
 
 @Module({
-  imports: [UtgaendeModule],
+  imports: [DeliveriesModule],
   controllers: [SakerController],
   providers: [SakerService],
   exports: [SakerService],

@@ -4,17 +4,17 @@ import { DATABASE } from '../persistence/database.constants.js';
 import type { Database } from '../persistence/database.js';
 import { InboundWebhooksRepository } from '../persistence/inbound-webhooks.repository.js';
 import { LookupJobsRepository } from '../persistence/lookup-jobs.repository.js';
-import { OppslagLoggRepository } from '../persistence/oppslag-logg.repository.js';
+import { AuditLogRepository } from '../persistence/audit-log.repository.js';
 import { SakerRepository, type SakRow } from '../persistence/saker.repository.js';
-import { StatusEventsOutbox } from '../utgaende/status-events.outbox.js';
+import { StatusEventsOutbox } from '../deliveries/status-events.outbox.js';
 import type { Observasjon, Sak } from './domain/sak.js';
 import type { SakStatus } from './domain/sak-status.js';
-import { toLoggEntry, toSak, type OppslagLoggEntry } from './sak.mapper.js';
+import { toAuditLogEntry, toSak, type AuditLogEntry } from './sak.mapper.js';
 
 /** Rolls back a transaction whose webhook-id turned out to be known already. */
 class AlreadyReceived extends Error {}
 
-export interface Received {
+interface Received {
   sak: SakRow;
   created: boolean;
 }
@@ -25,7 +25,7 @@ export class SakerService {
     private readonly saker: SakerRepository,
     private readonly inbound: InboundWebhooksRepository,
     private readonly jobs: LookupJobsRepository,
-    private readonly logg: OppslagLoggRepository,
+    private readonly audit: AuditLogRepository,
     private readonly outbox: StatusEventsOutbox,
     @Inject(DATABASE) private readonly database: Database,
   ) {}
@@ -85,14 +85,14 @@ export class SakerService {
     return this.get(id);
   }
 
-  async oppslagslogg(id: string): Promise<OppslagLoggEntry[]> {
-    return (await this.logg.forCase(id)).map(toLoggEntry);
+  async auditLog(id: string): Promise<AuditLogEntry[]> {
+    return (await this.audit.forCase(id)).map(toAuditLogEntry);
   }
 
   /** A data subject's access request: every lookup that queried the identifiers or was made for their cases. */
-  async innsyn(identifier: { kjennemerke?: string; understellsnummer?: string }): Promise<OppslagLoggEntry[]> {
+  async innsyn(identifier: { kjennemerke?: string; understellsnummer?: string }): Promise<AuditLogEntry[]> {
     const caseRefs = await this.saker.idsWithIdentifier(identifier);
     const identifiers = [identifier.kjennemerke, identifier.understellsnummer].filter((v): v is string => Boolean(v));
-    return (await this.logg.touching(identifiers, caseRefs)).map(toLoggEntry);
+    return (await this.audit.touching(identifiers, caseRefs)).map(toAuditLogEntry);
   }
 }

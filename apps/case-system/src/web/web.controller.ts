@@ -120,7 +120,7 @@ export class WebController {
       );
       return;
     }
-    page(response, 200, sakPage(user, sak, await this.saker.oppslagslogg(id)));
+    page(response, 200, sakPage(user, sak, await this.saker.auditLog(id)));
   }
 }
 

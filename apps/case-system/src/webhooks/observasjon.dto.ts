@@ -36,7 +36,7 @@ const ObservasjonSchema = z.strictObject({
   meldtAv: z.string().trim().max(200).optional(),
 });
 
-export type ParsedObservasjon = { ok: true; value: Observasjon } | { ok: false; problems: Problem[] };
+type ParsedObservasjon = { ok: true; value: Observasjon } | { ok: false; problems: Problem[] };
 
 /**
  * Every problem at once. "At least one identifier" is checked beside the schema, not after it,
@@ -54,7 +54,7 @@ export function parseObservasjon(body: unknown): ParsedObservasjon {
 }
 
 // OpenAPI description of the same body (the schema above is what validates).
-export class StedDto {
+class StedDto {
   @ApiPropertyOptional({ example: 'Storgata 1, 0155 Oslo' }) adresse?: string;
   @ApiProperty({ example: 59.9127 }) lat!: number;
   @ApiProperty({ example: 10.7461 }) lon!: number;

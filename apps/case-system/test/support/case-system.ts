@@ -6,7 +6,7 @@ import { loadConfig, type CaseSystemConfig } from '../../src/config/load-config.
 import { startCaseSystem } from '../../src/create-app.js';
 import { DATABASE } from '../../src/persistence/database.constants.js';
 import type { Database, Db } from '../../src/persistence/database.js';
-import type { Rolle } from '../../src/persistence/schema.js';
+import type { Role } from '../../src/persistence/schema.js';
 import type { Sak } from '../../src/saker/domain/sak.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { waitFor } from './wait.js';
@@ -36,7 +36,7 @@ export interface TestCaseSystem {
   secret: string;
   /** Lines written by the app's logger (when started with `captureLogs`). */
   logs: string[];
-  createUser(rolle: Rolle, navn?: string): Promise<string>;
+  createUser(rolle: Role, navn?: string): Promise<string>;
   get<T>(path: string, apiKey: string): Promise<T>;
   waitForSak(id: string, apiKey: string, until?: (sak: Sak) => boolean, timeoutMs?: number): Promise<Sak>;
   stop(): Promise<void>;

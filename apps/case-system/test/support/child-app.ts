@@ -1,7 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 
 const DIST = resolve(__dirname, '../../dist/src');
 const MAIN = resolve(DIST, 'main.js');
@@ -88,12 +87,26 @@ export async function spawnCaseSystem(env: Record<string, string>, timeoutMs = 3
 /** `create-user` against the same database settings; prints `{ apiKey }` once. */
 export async function createUserWithCli(
   env: Record<string, string>,
-  navn: string,
-  rolle: 'saksbehandler' | 'admin',
+  name: string,
+  role: 'saksbehandler' | 'admin',
 ): Promise<string> {
-  assertBuilt(CREATE_USER);
-  const { stdout } = await promisify(execFile)(process.execPath, [CREATE_USER, '--navn', navn, '--rolle', rolle], {
-    env: childEnv(env),
-  });
+  const { stdout } = await runCreateUser(env, ['--name', name, '--role', role]);
   return (JSON.parse(stdout) as { apiKey: string }).apiKey;
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `create-user` with any arguments; resolves with its exit code and output whatever the code. */
+export function runCreateUser(env: Record<string, string>, args: readonly string[]): Promise<CommandResult> {
+  assertBuilt(CREATE_USER);
+  return new Promise((resolvePromise, reject) => {
+    execFile(process.execPath, [CREATE_USER, ...args], { env: childEnv(env) }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') return reject(error);
+      resolvePromise({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
 }

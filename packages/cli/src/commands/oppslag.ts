@@ -4,9 +4,10 @@
  * inputs; not-found items are results, not failures.
  */
 
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { KjoretoyregisterClient, LookupOutcome } from '@kjoretoyregister/core';
 import { readGlobalOptions } from '../global-options.js';
+import { givenValue, renamedOption } from '../renamed-flags.js';
 import { vehicleColumns } from '../io/columns.js';
 import { collectItems, type IdentifierKind } from '../io/input.js';
 import { resolveFormat, writeRows } from '../io/output.js';
@@ -22,7 +23,7 @@ const ANSWERED = new Set(['found', 'not_found', 'unavailable']);
 
 interface BulkOptions {
   dtg?: string;
-  fil?: string;
+  file?: string;
 }
 
 async function runBulk(
@@ -32,9 +33,9 @@ async function runBulk(
   options: BulkOptions,
 ): Promise<CommandOutcome> {
   const { term, options: globals } = session;
-  const format = resolveFormat(globals.format, globals.felter, term.stdout);
+  const format = resolveFormat(globals.format, globals.fields, term.stdout);
   const audit = auditContext(session);
-  const items = await collectItems(kind, args, options.fil, term.cwd, term.stdin);
+  const items = await collectItems(kind, args, options.file, term.cwd, term.stdin);
   const outcomes = await withClient(session, async (client: KjoretoyregisterClient) => {
     const progress = createProgress(term.stderr, items.length, client.config.maxBulkSize);
     const call = {
@@ -52,7 +53,7 @@ async function runBulk(
     }
   });
   const rows = lookupRows(outcomes, globals);
-  writeRows(term.stdout, format, rows, vehicleColumns(globals.felter, true));
+  writeRows(term.stdout, format, rows, vehicleColumns(globals.fields, true));
   summarise(session, rows, outcomes);
   return rows.every((row) => ANSWERED.has(row.status)) ? 'ok' : 'failed';
 }
@@ -70,7 +71,7 @@ function summarise(session: Session, rows: readonly OutputRow[], outcomes: reado
 
 async function runVin(session: Session, vin: string, options: { dtg?: string }): Promise<CommandOutcome> {
   const { term, options: globals } = session;
-  const format = resolveFormat(globals.format, globals.felter, term.stdout);
+  const format = resolveFormat(globals.format, globals.fields, term.stdout);
   const audit = auditContext(session);
   const result = await withClient(session, (client) =>
     client.lookupUnderstellsnummer(vin, {
@@ -79,26 +80,32 @@ async function runVin(session: Session, vin: string, options: { dtg?: string }):
       signal: term.signal,
     }),
   );
-  writeRows(term.stdout, format, vinRows(result, globals), vehicleColumns(globals.felter, true));
+  writeRows(term.stdout, format, vinRows(result, globals), vehicleColumns(globals.fields, true));
   return 'ok';
 }
 
 export function oppslagCommand(context: CommandContext): Command {
   const oppslag = new Command('oppslag').description('look up vehicles by kjennemerke, kuid or understellsnummer');
   const dtgHelp = 'point in time, ISO 8601 with offset (e.g. 2024-03-15T12:00:00+01:00); default now';
-  const filHelp =
+  const fileHelp =
     'read identifiers from a file (one per line, or CSV with a kjennemerke|kuid[,dtg] header); - for stdin';
 
   for (const kind of ['kjennemerke', 'kuid'] as const) {
+    const file = new Option('--file <file>', fileHelp);
     oppslag
       .command(kind)
       .description(kind === 'kjennemerke' ? 'bulk lookup by plate (any number)' : 'bulk lookup by kuid (any number)')
       .argument(`[${kind}...]`, kind === 'kjennemerke' ? 'plates, e.g. CU10942' : 'SVV vehicle ids')
       .option('--dtg <iso>', dtgHelp)
-      .option('--fil <fil>', filHelp)
-      .action(async (args: string[], options: BulkOptions, command: Command) => {
+      .addOption(file)
+      .addOption(renamedOption('--fil <fil>', file))
+      .action(async (args: string[], options: { dtg?: string }, command: Command) => {
         const session = openSession(context.term, readGlobalOptions(command), context.errors);
-        context.outcome = await runBulk(session, kind, args, options);
+        const fromFile = givenValue(command, 'file', 'fil');
+        context.outcome = await runBulk(session, kind, args, {
+          ...(options.dtg !== undefined ? { dtg: options.dtg } : {}),
+          ...(typeof fromFile === 'string' ? { file: fromFile } : {}),
+        });
       });
   }
 

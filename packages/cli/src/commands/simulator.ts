@@ -1,14 +1,15 @@
 /**
  * `kjoretoy simulator`: starts the local Maskinporten + Fiks + SVV simulator and prints the
  * environment that points this CLI (or any client using core's variable names) at it. With
- * `--skriv-env .env`, a second terminal in the same directory needs no setup at all: the CLI
+ * `--write-env .env`, a second terminal in the same directory needs no setup at all: the CLI
  * reads `./.env` by itself. Runs until Ctrl-C or SIGTERM.
  */
 
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { SimulatorOptions } from '@kjoretoyregister/simulator';
+import { givenValue, renamedOption } from '../renamed-flags.js';
 import type { CommandOutcome, Terminal } from '../terminal.js';
 import type { CommandContext } from './command-context.js';
 
@@ -22,7 +23,7 @@ interface SimulatorFlags {
   tokenLifetime?: number;
   quota?: number;
   credentialsDir?: string;
-  skrivEnv?: string;
+  writeEnv?: string;
 }
 
 function integer(value: string): number {
@@ -54,16 +55,16 @@ async function runSimulator(term: Terminal, flags: SimulatorFlags): Promise<Comm
   const simulator = await startSimulator(options);
   try {
     const exports = `${formatEnvExports(simulator.env)}\n`;
-    if (flags.skrivEnv !== undefined) {
+    if (flags.writeEnv !== undefined) {
       // Synthetic demo secrets, but still secrets in shape: keep the file private.
-      await writeFile(resolve(term.cwd, flags.skrivEnv), exports, { encoding: 'utf8', mode: 0o600 });
+      await writeFile(resolve(term.cwd, flags.writeEnv), exports, { encoding: 'utf8', mode: 0o600 });
     }
     term.stdout.write(exports);
     term.stderr.write(
       [
         `Simulator running at ${simulator.url} (synthetic data only). Ctrl-C stops it.`,
-        flags.skrivEnv !== undefined
-          ? `Environment written to ${flags.skrivEnv}; run kjoretoy in that directory, or: set -a; . ${flags.skrivEnv}; set +a`
+        flags.writeEnv !== undefined
+          ? `Environment written to ${flags.writeEnv}; run kjoretoy in that directory, or: set -a; . ${flags.writeEnv}; set +a`
           : 'Paste the export lines above into another terminal, then try: kjoretoy oppslag kjennemerke CU10942',
         '',
       ].join('\n'),
@@ -77,6 +78,7 @@ async function runSimulator(term: Terminal, flags: SimulatorFlags): Promise<Comm
 }
 
 export function simulatorCommand(context: CommandContext): Command {
+  const writeEnv = new Option('--write-env <file>', 'also write the export lines to this file (e.g. .env)');
   return new Command('simulator')
     .description(
       'start the local simulator (Maskinporten + Fiks + SVV, synthetic data) and print the environment to use it',
@@ -93,8 +95,13 @@ export function simulatorCommand(context: CommandContext): Command {
       '--credentials-dir <dir>',
       'where the demo CA, certificate and keys go (default: a temp dir removed on stop)',
     )
-    .option('--skriv-env <fil>', 'also write the export lines to this file (e.g. .env)')
-    .action(async (flags: SimulatorFlags) => {
-      context.outcome = await runSimulator(context.term, flags);
+    .addOption(writeEnv)
+    .addOption(renamedOption('--skriv-env <fil>', writeEnv))
+    .action(async (flags: Omit<SimulatorFlags, 'writeEnv'>, command: Command) => {
+      const file = givenValue(command, 'writeEnv', 'skrivEnv');
+      context.outcome = await runSimulator(context.term, {
+        ...flags,
+        ...(typeof file === 'string' ? { writeEnv: file } : {}),
+      });
     });
 }

@@ -1,10 +1,10 @@
 /**
- * `kjoretoy sok <endpoint> [params…] [--alle]`: the seven Kjøretøysøk searches (docs/contract.md#s4.3).
+ * `kjoretoy sok <endpoint> [params…] [--all]`: the seven Kjøretøysøk searches (docs/contract.md#s4.3).
  * Parameters are `name=value` with SVV's own names; one bare value fills the parameter the search
  * is named after (`kjoretoy sok eiernavn "KARI NORDMANN" postnummer=0640`). Core validates them.
  */
 
-import { Argument, Command } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import type {
   KjoretoyResponse,
   KjoretoyregisterClient,
@@ -13,6 +13,7 @@ import type {
   SokParams,
 } from '@kjoretoyregister/core';
 import { readGlobalOptions } from '../global-options.js';
+import { givenValue, renamedOption } from '../renamed-flags.js';
 import { KUNDE_COLUMNS, vehicleColumns } from '../io/columns.js';
 import { resolveFormat, writeRows } from '../io/output.js';
 import { kundeRows, searchRows } from '../io/rows.js';
@@ -21,7 +22,7 @@ import type { CommandOutcome } from '../terminal.js';
 import { UsageError } from '../usage-error.js';
 import type { CommandContext } from './command-context.js';
 
-export const SOK_COMMANDS = [
+const SOK_COMMANDS = [
   'eiernavn',
   'kjennemerke',
   'understellsnummer',
@@ -89,14 +90,14 @@ function noteResponskoder(session: Session, responskoder: readonly Responskode[]
   }
 }
 
-async function runSok(session: Session, endpoint: SokEndpoint, args: string[], alle: boolean): Promise<CommandOutcome> {
+async function runSok(session: Session, endpoint: SokEndpoint, args: string[], all: boolean): Promise<CommandOutcome> {
   const { term, options: globals } = session;
   const params = parseSokParams(endpoint, args);
   const audit = auditContext(session);
   const call = { ...(audit ? { audit } : {}), signal: term.signal };
 
   if (endpoint === 'kunde') {
-    if (alle) throw new UsageError('sok kunde has no paging; --alle does not apply');
+    if (all) throw new UsageError('sok kunde has no paging; --all does not apply');
     const format = resolveFormat(globals.format, 'eier', term.stdout);
     const result = await withClient(session, (client) =>
       client.sok('kunde', params as unknown as SokParams['kunde'], call),
@@ -108,27 +109,28 @@ async function runSok(session: Session, endpoint: SokEndpoint, args: string[], a
     return 'ok';
   }
 
-  const format = resolveFormat(globals.format, globals.felter, term.stdout);
+  const format = resolveFormat(globals.format, globals.fields, term.stdout);
   const paged = endpoint as Exclude<SokEndpoint, 'kunde'>;
   const typed = params as unknown as SokParams[typeof paged];
   let hits: KjoretoyResponse[];
   let note: string;
-  if (alle) {
+  if (all) {
     hits = await withClient(session, (client: KjoretoyregisterClient) => client.sokAll(paged, typed, call));
     note = `${hits.length} hits`;
   } else {
     const page = await withClient(session, (client: KjoretoyregisterClient) => client.sok(paged, typed, call));
     hits = page.kjoretoyresponser ?? [];
     const total = page.antallTreffTotalt ?? hits.length;
-    note = `${hits.length} of ${total} hits${total > hits.length ? ' (use --alle for every page)' : ''}`;
+    note = `${hits.length} of ${total} hits${total > hits.length ? ' (use --all for every page)' : ''}`;
     noteResponskoder(session, page.responskoder);
   }
-  writeRows(term.stdout, format, searchRows(hits, globals), vehicleColumns(globals.felter, false));
+  writeRows(term.stdout, format, searchRows(hits, globals), vehicleColumns(globals.fields, false));
   term.stderr.write(`${note}\n`);
   return 'ok';
 }
 
 export function sokCommand(context: CommandContext): Command {
+  const all = new Option('--all', 'follow the pages and return every hit').default(false);
   return new Command('sok')
     .description('search vehicles (or, with kunde, customers) by owner, plate, VIN or number')
     .addArgument(new Argument('<endpoint>', 'which search').choices(SOK_COMMANDS))
@@ -136,9 +138,10 @@ export function sokCommand(context: CommandContext): Command {
       '[params...]',
       'name=value parameters with SVV names (fra, antall, postnummer, erPerson, …); one bare value fills the main parameter',
     )
-    .option('--alle', 'follow the pages and return every hit', false)
-    .action(async (endpoint: SokEndpoint, args: string[], options: { alle: boolean }, command: Command) => {
+    .addOption(all)
+    .addOption(renamedOption('--alle', all))
+    .action(async (endpoint: SokEndpoint, args: string[], _options: unknown, command: Command) => {
       const session = openSession(context.term, readGlobalOptions(command), context.errors);
-      context.outcome = await runSok(session, endpoint, args, options.alle);
+      context.outcome = await runSok(session, endpoint, args, givenValue(command, 'all', 'alle') === true);
     });
 }

@@ -5,6 +5,7 @@
  */
 
 import { Command } from 'commander';
+import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { decodeAccessToken } from '@kjoretoyregister/core';
 import { readGlobalOptions } from '../global-options.js';
 import { openSession, withClient, type Session } from '../session.js';
@@ -17,17 +18,11 @@ interface TokenOptions {
   raw: boolean;
 }
 
-/** Header and claims of a JWT, unverified: we only read what Maskinporten told us about ourselves. */
-export function decodeJwtParts(token: string): { header: unknown; claims: unknown } {
-  const [header, payload] = token.split('.');
-  const part = (text: string | undefined): unknown => {
-    try {
-      return JSON.parse(Buffer.from(text ?? '', 'base64url').toString('utf8'));
-    } catch {
-      return undefined;
-    }
-  };
-  return { header: part(header), claims: part(payload) };
+/** Every header field and claim, unverified: we only read what Maskinporten told us about ourselves. */
+function decodeJwtParts(token: string): { header: ProtectedHeaderParameters; claims: JWTPayload } {
+  // Core's reading first: it explains a token that is not a JWT (Fiks accepts only JWT access tokens).
+  decodeAccessToken(token);
+  return { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
 }
 
 function write(session: Session, value: Record<string, unknown>): void {
@@ -52,7 +47,7 @@ async function runToken(session: Session, options: TokenOptions): Promise<Comman
     return 'ok';
   }
   if (options.decode) {
-    write(session, decodeJwtParts(token.value) as Record<string, unknown>);
+    write(session, { ...decodeJwtParts(token.value) });
     return 'ok';
   }
   const decoded = decodeAccessToken(token.value);

@@ -4,7 +4,13 @@
  * host belongs to. Each is a real check on the data, not a guess from the configuration.
  */
 
-import { ConfigurationError, type CertificateInfo } from '@kjoretoyregister/core';
+import {
+  ConfigurationError,
+  OPTION_TO_ENV,
+  PRESETS,
+  type CertificateInfo,
+  type Environment,
+} from '@kjoretoyregister/core';
 
 export type KeyFailure = 'unreadable' | 'mismatch' | 'validity';
 
@@ -20,24 +26,14 @@ export function classifyKeyFailure(error: unknown): KeyFailure {
   return 'unreadable';
 }
 
-/** Core's key-material option paths → the variables a user sets. */
-const KEY_PATH_TO_ENV: Record<string, string> = {
-  pkcs12: 'MASKINPORTEN_P12',
-  password: 'MASKINPORTEN_P12_PASSWORD',
-  certificate: 'MASKINPORTEN_CERT',
-  privateKey: 'MASKINPORTEN_KEY',
-  passphrase: 'MASKINPORTEN_KEY_PASSWORD',
-  kid: 'MASKINPORTEN_KID',
-  jwk: 'MASKINPORTEN_JWK',
-};
-
 /** `keyMaterial.password: wrong password …` → `MASKINPORTEN_P12_PASSWORD: wrong password …`. */
 export function describeKeyIssues(error: unknown): string {
   if (!(error instanceof ConfigurationError)) return error instanceof Error ? error.message : String(error);
   return error.issues
     .map((issue) => {
-      const last = issue.path.split('.').pop() ?? issue.path;
-      return `${KEY_PATH_TO_ENV[last] ?? issue.path}: ${issue.message}`;
+      // Core's one option → variable table; key-material paths may come without the `maskinporten.` prefix.
+      const name = OPTION_TO_ENV[issue.path] ?? OPTION_TO_ENV[`maskinporten.${issue.path}`] ?? issue.path;
+      return `${name}: ${issue.message}`;
     })
     .join('; ');
 }
@@ -55,18 +51,26 @@ export function certificateEnvironment(certificate: CertificateInfo): Certificat
   return 'unknown';
 }
 
-const HOSTS: Record<string, 'test' | 'prod'> = {
-  'api.fiks.test.ks.no': 'test',
-  'test.maskinporten.no': 'test',
-  'api.fiks.ks.no': 'prod',
-  'maskinporten.no': 'prod',
-};
+function isEnvironment(name: string): name is Environment {
+  return Object.hasOwn(PRESETS, name);
+}
+
+/** The Fiks and Maskinporten hosts of each of core's presets. */
+const HOSTS: ReadonlyMap<string, Environment> = new Map(
+  Object.entries(PRESETS).flatMap(([name, preset]) =>
+    isEnvironment(name)
+      ? [preset.fiksApiUrl, preset.maskinportenIssuer, preset.maskinportenTokenUrl].map(
+          (url): [string, Environment] => [new URL(url).hostname, name],
+        )
+      : [],
+  ),
+);
 
 /** The environment a well-known KS or Digdir URL belongs to; other hosts (e.g. the simulator) have none. */
-export function hostEnvironment(url: string | undefined): 'test' | 'prod' | undefined {
+export function hostEnvironment(url: string | undefined): Environment | undefined {
   if (!url) return undefined;
   try {
-    return HOSTS[new URL(url).hostname];
+    return HOSTS.get(new URL(url).hostname);
   } catch {
     return undefined;
   }

@@ -1,9 +1,9 @@
 /**
- * Table columns per `--felter`: the few fields that fit a terminal. JSON, NDJSON and CSV carry
+ * Table columns per `--fields`: the few fields that fit a terminal. JSON, NDJSON and CSV carry
  * every projected field; the table is for a quick look.
  */
 
-import type { Felter } from '../global-options.js';
+import type { FieldSet } from '../global-options.js';
 
 export interface Column {
   header: string;
@@ -91,8 +91,8 @@ const EIER: Column[] = [
 ];
 
 /** Columns for vehicle rows; `withInput` for bulk results, which echo the input. */
-export function vehicleColumns(felter: Felter, withInput: boolean): Column[] {
-  const body = felter === 'eier' ? EIER : TEKNISK;
+export function vehicleColumns(fields: FieldSet, withInput: boolean): Column[] {
+  const body = fields === 'eier' ? EIER : TEKNISK;
   return [...(withInput ? [input] : []), field('status', 'status'), ...body, merknad];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Identifiers for a bulk lookup, from arguments and/or `--fil <path|->`. A file holds one
+ * Identifiers for a bulk lookup, from arguments and/or `--file <path|->`. A file holds one
  * identifier per line, or CSV with a header naming the columns (`kjennemerke|kuid[,dtg]`).
  * Values are passed to core untouched: normalising and validating them is core's job, and an
  * unusable line becomes an `invalid` result at its position instead of stopping the run.
@@ -16,19 +16,19 @@ export type LookupItem = string | { kjennemerke: string; dtg: string } | { kuid:
 
 const OTHER_KIND: Record<IdentifierKind, IdentifierKind> = { kjennemerke: 'kuid', kuid: 'kjennemerke' };
 
-export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads `--fil`: a path relative to `cwd`, or `-` for stdin. */
-export async function readInputFile(fil: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<string> {
-  if (fil === '-') return readStream(stdin);
+/** Reads `--file`: a path relative to `cwd`, or `-` for stdin. */
+async function readInputFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<string> {
+  if (file === '-') return readStream(stdin);
   try {
-    return await readFile(resolve(cwd, fil), 'utf8');
+    return await readFile(resolve(cwd, file), 'utf8');
   } catch {
-    throw new UsageError(`--fil: cannot read ${fil}`);
+    throw new UsageError(`--file: cannot read ${file}`);
   }
 }
 
@@ -86,8 +86,8 @@ export function parseItems(text: string, kind: IdentifierKind): LookupItem[] {
       const other = OTHER_KIND[kind];
       throw new UsageError(
         head.includes(other)
-          ? `--fil has a ${other} column; use \`kjoretoy oppslag ${other}\` for it`
-          : `--fil header has no ${kind} column`,
+          ? `--file has a ${other} column; use \`kjoretoy oppslag ${other}\` for it`
+          : `--file header has no ${kind} column`,
       );
     }
     dtgColumn = head.indexOf('dtg');
@@ -105,12 +105,12 @@ export function parseItems(text: string, kind: IdentifierKind): LookupItem[] {
 export async function collectItems(
   kind: IdentifierKind,
   args: readonly string[],
-  fil: string | undefined,
+  file: string | undefined,
   cwd: string,
   stdin: NodeJS.ReadableStream,
 ): Promise<LookupItem[]> {
   const items: LookupItem[] = [...args];
-  if (fil !== undefined) items.push(...parseItems(await readInputFile(fil, cwd, stdin), kind));
-  if (items.length === 0) throw new UsageError(`give at least one ${kind}, or --fil <file|->`);
+  if (file !== undefined) items.push(...parseItems(await readInputFile(file, cwd, stdin), kind));
+  if (items.length === 0) throw new UsageError(`give at least one ${kind}, or --file <file|->`);
   return items;
 }

@@ -4,26 +4,26 @@
  */
 
 import Table from 'cli-table3';
-import type { Felter, Format } from '../global-options.js';
+import type { FieldSet, Format } from '../global-options.js';
 import type { OutputStream } from '../terminal.js';
 import { UsageError } from '../usage-error.js';
 import type { Column } from './columns.js';
 
 /**
  * `--format` if given, else table on a terminal and JSON otherwise. The whole vehicle does not
- * fit a table or a CSV row, so `--felter full` defaults to JSON and refuses the other two.
+ * fit a table or a CSV row, so `--fields full` defaults to JSON and refuses the other two.
  */
-export function resolveFormat(requested: Format | undefined, felter: Felter, stdout: OutputStream): Format {
-  if (felter === 'full') {
+export function resolveFormat(requested: Format | undefined, fields: FieldSet, stdout: OutputStream): Format {
+  if (fields === 'full') {
     if (requested === 'table' || requested === 'csv') {
-      throw new UsageError(`--felter full needs --format json or ndjson (the whole vehicle does not fit ${requested})`);
+      throw new UsageError(`--fields full needs --format json or ndjson (the whole vehicle does not fit ${requested})`);
     }
     return requested ?? 'json';
   }
   return requested ?? (stdout.isTTY ? 'table' : 'json');
 }
 
-export function renderTable(rows: readonly object[], columns: readonly Column[]): string {
+function renderTable(rows: readonly object[], columns: readonly Column[]): string {
   // No colours: the table may be piped or pasted into a case file.
   const table = new Table({ head: columns.map((c) => c.header), style: { head: [], border: [] }, wordWrap: true });
   for (const row of rows) table.push(columns.map((c) => c.value(row as Record<string, unknown>)));

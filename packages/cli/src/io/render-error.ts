@@ -6,7 +6,7 @@
  */
 
 import { ConfigurationError, KjoretoyregisterError, MaskinportenError, ValidationError } from '@kjoretoyregister/core';
-import { hintFor } from '../doctor/hints.js';
+import { cliHint } from '../hints.js';
 
 const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
 const FODSELSNUMMER = /\b\d{6}\s?\d{5}\b/g;
@@ -53,7 +53,7 @@ export interface RenderErrorOptions {
 
 /** `kjoretoy: <what> — <what to do>`, plus the stack and causes with `--debug`. */
 export function renderError(error: unknown, options: RenderErrorOptions): string {
-  const hint = hintFor(error);
+  const hint = cliHint(error);
   let text = `kjoretoy: ${describeError(error)}${hint ? ` — ${hint}` : ''}\n`;
   if (options.debug) {
     let current: unknown = error;

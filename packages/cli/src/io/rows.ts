@@ -1,6 +1,6 @@
 /**
- * Turns core results into output rows, applying `--felter` through core's projections: owner data
- * appears only with `--felter eier|full`, fødselsnummer only with `--med-fodselsnummer`.
+ * Turns core results into output rows, applying `--fields` through core's projections: owner data
+ * appears only with `--fields eier|full`, fødselsnummer only with `--include-fodselsnummer`.
  */
 
 import {
@@ -16,11 +16,11 @@ import {
   type Responskode,
   type VinLookupResult,
 } from '@kjoretoyregister/core';
-import type { Felter } from '../global-options.js';
+import type { FieldSet } from '../global-options.js';
 
 export interface ProjectionChoice {
-  felter: Felter;
-  medFodselsnummer: boolean;
+  fields: FieldSet;
+  includeFodselsnummer: boolean;
 }
 
 export interface ErrorJson {
@@ -42,17 +42,17 @@ export interface OutputRow {
 }
 
 export function project(kjoretoy: Kjoretoy, choice: ProjectionChoice): unknown {
-  switch (choice.felter) {
+  switch (choice.fields) {
     case 'eier':
-      return eierForVarsel(kjoretoy, { includeFodselsnummer: choice.medFodselsnummer });
+      return eierForVarsel(kjoretoy, { includeFodselsnummer: choice.includeFodselsnummer });
     case 'full':
-      return choice.medFodselsnummer ? kjoretoy : stripFodselsnummer(kjoretoy);
+      return choice.includeFodselsnummer ? kjoretoy : stripFodselsnummer(kjoretoy);
     default:
       return tekniskSammendrag(kjoretoy);
   }
 }
 
-export function errorJson(error: unknown): ErrorJson {
+function errorJson(error: unknown): ErrorJson {
   if (error instanceof KjoretoyregisterError) {
     const message =
       error instanceof ValidationError && error.issues.length > 0
@@ -122,7 +122,7 @@ export function kundeRows(
   return kunder.map((kunde) => {
     const view = kunde.personEnhet
       ? eierForVarsel({ eierskap: { eier: kunde.personEnhet } } as Kjoretoy, {
-          includeFodselsnummer: choice.medFodselsnummer,
+          includeFodselsnummer: choice.includeFodselsnummer,
         }).eier
       : undefined;
     return {

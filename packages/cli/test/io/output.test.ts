@@ -8,7 +8,7 @@ describe('resolveFormat', () => {
     expect(resolveFormat(undefined, 'teknisk', { write: () => true })).toBe('json');
   });
 
-  it('defaults --felter full to JSON and refuses table and CSV for it', () => {
+  it('defaults --fields full to JSON and refuses table and CSV for it', () => {
     expect(resolveFormat(undefined, 'full', { write: () => true, isTTY: true })).toBe('json');
     expect(() => resolveFormat('csv', 'full', { write: () => true })).toThrow(UsageError);
   });

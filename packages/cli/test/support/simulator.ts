@@ -1,4 +1,5 @@
 import type { RunningSimulator, SimulatorStats } from '@kjoretoyregister/simulator';
+import { scratchDir } from './run-cli.js';
 
 export type { RunningSimulator };
 
@@ -18,4 +19,38 @@ export function routeCount(stats: SimulatorStats, method: string, suffix: string
     }
   }
   return total;
+}
+
+/**
+ * One simulator and one scratch directory per test file, with the hooks every CLI test file
+ * needs: started before the first test, reset before each one (unless `resetEachTest: false`),
+ * stopped and removed after the last.
+ */
+export function useTestSimulator(options: { resetEachTest?: boolean } = {}): {
+  readonly sim: RunningSimulator;
+  readonly dir: string;
+} {
+  let sim: RunningSimulator | undefined;
+  let scratch: ReturnType<typeof scratchDir> | undefined;
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+    scratch = scratchDir();
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    scratch?.remove();
+  });
+  if (options.resetEachTest !== false) beforeEach(() => sim?.reset());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestSimulator: the simulator starts in beforeAll');
+    return value;
+  };
+  return {
+    get sim() {
+      return started(sim);
+    },
+    get dir() {
+      return started(scratch).dir;
+    },
+  };
 }

@@ -6,10 +6,10 @@
 
 export class DerError extends Error {}
 
-export const UNIVERSAL = 0;
-export const CONTEXT = 2;
+const UNIVERSAL = 0;
+const CONTEXT = 2;
 
-export const Tag = {
+const Tag = {
   INTEGER: 2,
   OCTET_STRING: 4,
   NULL: 5,
@@ -122,7 +122,7 @@ function byteAt(buffer: Buffer, index: number): number {
   return value;
 }
 
-export function expectUniversal(node: DerNode | undefined, tagNumber: number, what: string): DerNode {
+function expectUniversal(node: DerNode | undefined, tagNumber: number, what: string): DerNode {
   if (!node || node.tagClass !== UNIVERSAL || node.tagNumber !== tagNumber) {
     throw new DerError(`expected ${what}`);
   }

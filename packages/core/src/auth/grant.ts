@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import type { Clock } from '../clock.js';
 import { GRANT_LIFETIME_SECONDS } from '../config/presets.js';
+import { isIssuerUrl, ISSUER_RULE_MESSAGE } from '../config/url-rules.js';
 import { ConfigurationError, type ConfigurationIssue } from '../errors.js';
 import type { KeyMaterial } from './key-material.js';
 import { normaliseScopes } from './scope.js';
@@ -61,11 +62,7 @@ export async function createGrant(params: GrantParams): Promise<string> {
 export function grantIssues(params: Omit<GrantParams, 'key' | 'clock'> & { key?: KeyMaterial }): ConfigurationIssue[] {
   const issues: ConfigurationIssue[] = [];
   if (!isIssuerUrl(params.audience)) {
-    issues.push({
-      path: 'issuer',
-      message:
-        "must be the Maskinporten issuer URL with its trailing slash, e.g. 'https://test.maskinporten.no/' (see https://github.com/kjoretoyregister/kjoretoyregister/blob/main/docs/contract.md#s2.1)",
-    });
+    issues.push({ path: 'issuer', message: ISSUER_RULE_MESSAGE });
   }
   if (typeof params.clientId !== 'string' || params.clientId.trim() === '') {
     issues.push({
@@ -106,14 +103,4 @@ export function grantIssues(params: Omit<GrantParams, 'key' | 'clock'> & { key?:
     issues.push({ path: 'keyMaterial.kid', message: 'key mode needs a kid' });
   }
   return issues;
-}
-
-function isIssuerUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || !value.endsWith('/')) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

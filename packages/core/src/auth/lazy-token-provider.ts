@@ -1,24 +1,19 @@
 import type { Clock } from '../clock.js';
 import type { KeyMaterialOption } from '../config/options.js';
-import type { Logger } from '../observability/logger.js';
-import type { Transport } from '../transport/transport.js';
-import { loadKeyMaterial, type KeyMaterial } from './key-material.js';
-import { MaskinportenTokenProvider } from './maskinporten.js';
+import type { KeyMaterial } from './key-material.js';
+import { MaskinportenTokenProvider, type MaskinportenTokenProviderOptions } from './maskinporten.js';
 import type { AccessToken, TokenProvider } from './token-provider.js';
+import { loadConfiguredKey } from './token-steps.js';
 
-export interface LazyTokenProviderOptions {
+/** The provider's options, with the key material still as configured (files not yet read). */
+type LazyTokenProviderOptions = Omit<MaskinportenTokenProviderOptions, 'keyMaterial'> & {
   keyMaterial: KeyMaterialOption;
-  clientId: string;
-  scope: string[];
-  issuer: string;
-  tokenUrl: string;
-  consumerOrg?: string;
-  resource?: string;
-  transport: Transport;
   clock: Clock;
-  expiryMarginMs: number;
-  timeoutMs: number;
-  logger: Logger;
+};
+
+interface Loaded {
+  key: KeyMaterial;
+  provider: MaskinportenTokenProvider;
 }
 
 /**
@@ -27,56 +22,31 @@ export interface LazyTokenProviderOptions {
  * should not need a restart).
  */
 export class LazyTokenProvider implements TokenProvider {
-  private provider?: MaskinportenTokenProvider;
-  private loading?: Promise<MaskinportenTokenProvider>;
+  private loaded?: Loaded;
+  private loading?: Promise<Loaded>;
 
   constructor(private readonly options: LazyTokenProviderOptions) {}
 
   async getToken(options?: { signal?: AbortSignal }): Promise<AccessToken> {
-    return (await this.load()).getToken(options);
+    return (await this.load()).provider.getToken(options);
   }
 
   invalidate(token?: AccessToken): void {
-    this.provider?.invalidate(token);
-  }
-
-  /** Number of token POSTs made so far (diagnostics and tests). */
-  get tokenRequestCount(): number {
-    return this.provider?.tokenRequestCount ?? 0;
+    this.loaded?.provider.invalidate(token);
   }
 
   /** The loaded key material (certificate info for diagnostics); loads it if needed. */
   async keyMaterial(): Promise<KeyMaterial> {
-    await this.load();
-    return this.loadedKey as KeyMaterial;
+    return (await this.load()).key;
   }
 
-  private loadedKey?: KeyMaterial;
-
-  private load(): Promise<MaskinportenTokenProvider> {
-    if (this.provider) return Promise.resolve(this.provider);
+  private load(): Promise<Loaded> {
+    if (this.loaded) return Promise.resolve(this.loaded);
     this.loading ??= (async () => {
-      const { options } = this;
-      const key = await loadKeyMaterial(
-        { ...options.keyMaterial, clock: options.clock } as Parameters<typeof loadKeyMaterial>[0],
-        { optionPath: 'maskinporten.keyMaterial' },
-      );
-      this.loadedKey = key;
-      this.provider = new MaskinportenTokenProvider({
-        keyMaterial: key,
-        clientId: options.clientId,
-        scope: options.scope,
-        issuer: options.issuer,
-        tokenUrl: options.tokenUrl,
-        consumerOrg: options.consumerOrg,
-        resource: options.resource,
-        transport: options.transport,
-        clock: options.clock,
-        expiryMarginMs: options.expiryMarginMs,
-        timeoutMs: options.timeoutMs,
-        logger: options.logger,
-      });
-      return this.provider;
+      const { keyMaterial, ...rest } = this.options;
+      const key = await loadConfiguredKey(keyMaterial, rest.clock);
+      this.loaded = { key, provider: new MaskinportenTokenProvider({ ...rest, keyMaterial: key }) };
+      return this.loaded;
     })().finally(() => {
       this.loading = undefined;
     });

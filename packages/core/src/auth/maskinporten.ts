@@ -3,18 +3,17 @@
  * cache miss, shared by concurrent callers (docs/contract.md#s2, docs/contract.md#s9.1 to docs/contract.md#s9.4).
  */
 
-import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from '../clock.js';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_TIMEOUT_MS } from '../config/presets.js';
-import { ConfigurationError, isKjoretoyregisterError, MaskinportenError, type ConfigurationIssue } from '../errors.js';
+import { ConfigurationError, type ConfigurationIssue } from '../errors.js';
 import { silentLogger, type Logger } from '../observability/logger.js';
 import type { Transport } from '../transport/transport.js';
-import { createGrant, grantIssues } from './grant.js';
+import { grantIssues } from './grant.js';
 import type { KeyMaterial } from './key-material.js';
 import { normaliseScopes } from './scope.js';
 import { TokenCache, tokenCacheKey, type FetchedToken } from './token-cache.js';
-import { requestToken } from './token-client.js';
 import type { AccessToken, TokenProvider } from './token-provider.js';
+import { runTokenSteps } from './token-steps.js';
 
 export interface MaskinportenTokenProviderOptions {
   keyMaterial: KeyMaterial;
@@ -46,7 +45,6 @@ export class MaskinportenTokenProvider implements TokenProvider {
   private readonly cache: TokenCache;
   private readonly cacheKey: string;
   private readonly timeoutMs: number;
-  private requests = 0;
 
   constructor(options: MaskinportenTokenProviderOptions) {
     const issues = optionIssues(options);
@@ -72,11 +70,6 @@ export class MaskinportenTokenProvider implements TokenProvider {
     });
   }
 
-  /** Token POSTs made so far (cache misses that reached the network). */
-  get tokenRequestCount(): number {
-    return this.requests;
-  }
-
   /**
    * The caller's `signal` stops only this caller's wait; the shared request keeps its own
    * timeout so one impatient caller cannot fail everyone waiting on the same token.
@@ -91,39 +84,20 @@ export class MaskinportenTokenProvider implements TokenProvider {
     this.cache.invalidate(this.cacheKey, token);
   }
 
-  private async fetchToken(): Promise<FetchedToken> {
-    const assertion = await createGrant({
-      key: this.options.keyMaterial,
-      audience: this.options.issuer,
+  private fetchToken(): Promise<FetchedToken> {
+    return runTokenSteps({
+      loadKey: () => Promise.resolve(this.options.keyMaterial),
       clientId: this.options.clientId,
       scope: this.scopes,
+      issuer: this.options.issuer,
+      tokenUrl: this.options.tokenUrl,
       consumerOrg: this.options.consumerOrg,
       resource: this.options.resource,
+      transport: this.options.transport,
       clock: this.clock,
+      timeoutMs: this.timeoutMs,
+      logger: this.logger,
     });
-    this.requests++;
-    const started = performance.now();
-    try {
-      const response = await requestToken({
-        transport: this.options.transport,
-        tokenUrl: this.options.tokenUrl,
-        assertion,
-        timeoutMs: this.timeoutMs,
-      });
-      this.logger.info('maskinporten token fetched', {
-        expiresIn: response.expiresIn,
-        durationMs: Math.round(performance.now() - started),
-      });
-      return response;
-    } catch (error) {
-      this.logger.debug('maskinporten token request failed', {
-        code: isKjoretoyregisterError(error) ? error.code : 'UNKNOWN',
-        status: isKjoretoyregisterError(error) ? error.status : undefined,
-        mpCode: error instanceof MaskinportenError ? error.mpCode : undefined,
-        durationMs: Math.round(performance.now() - started),
-      });
-      throw error;
-    }
   }
 }
 

@@ -19,7 +19,7 @@ import {
 import { DerError, explicit, octetString, oid, readDer, sequence, smallInteger, type DerNode } from './der.js';
 import { bmpPassword, checkedIterations, pbeDecipher, pkcs12Kdf, UnsupportedEncryptionError } from './pbe.js';
 
-export type Pkcs12Failure = 'wrong-password' | 'unreadable' | 'unsupported';
+type Pkcs12Failure = 'wrong-password' | 'unreadable' | 'unsupported';
 
 export class Pkcs12ReadError extends Error {
   readonly failure: Pkcs12Failure;
@@ -30,7 +30,7 @@ export class Pkcs12ReadError extends Error {
   }
 }
 
-export interface Pkcs12Contents {
+interface Pkcs12Contents {
   privateKeys: KeyObject[];
   /** In bag order, which need not put the leaf first. */
   certificates: X509Certificate[];

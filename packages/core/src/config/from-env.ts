@@ -24,8 +24,11 @@ export const ENV_VARS = [
 
 export type EnvVarName = (typeof ENV_VARS)[number];
 
-/** Option path → environment variable, so option-level problems are reported by variable name. */
-const OPTION_TO_ENV: Record<string, EnvVarName> = {
+/**
+ * Option path → environment variable, so option-level problems are reported by variable name.
+ * Also the source of `ENV_FIELD_NAMES` (diagnostics/hints.ts): one table, never retyped.
+ */
+export const OPTION_TO_ENV: Readonly<Record<string, EnvVarName>> = {
   environment: 'KJORETOY_ENV',
   fiksApiUrl: 'FIKS_API_URL',
   fiksOrgId: 'FIKS_ORG_ID',

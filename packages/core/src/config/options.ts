@@ -19,6 +19,7 @@ import {
   PRESETS,
   type Environment,
 } from './presets.js';
+import { insecureUrlMessage, isIssuerUrl, ISSUER_RULE_MESSAGE } from './url-rules.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const orgnr = z.string().regex(/^\d{9}$/, 'must be a 9-digit organisation number');
@@ -48,11 +49,15 @@ export const KeyMaterialInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type KeyMaterialOption = z.input<typeof KeyMaterialInputSchema>;
 
-const MaskinportenOptionsSchema = z.strictObject({
+/**
+ * The `maskinporten` option. Also validates `fetchMaskinportenToken` (auth/fetch-token.ts), so a
+ * one-shot token fetch accepts exactly what the client accepts.
+ */
+export const MaskinportenOptionsSchema = z.strictObject({
   clientId: nonEmpty,
   scope: z.union([nonEmpty, z.array(nonEmpty).min(1)]).optional(),
   /** Overrides the preset; must end with '/' (it is the grant audience, docs/contract.md#s2.1). */
-  issuer: url.refine((value) => value.endsWith('/'), 'must end with a slash (it is the grant aud)').optional(),
+  issuer: url.refine(isIssuerUrl, ISSUER_RULE_MESSAGE).optional(),
   tokenUrl: url.optional(),
   consumerOrg: orgnr.optional(),
   resource: nonEmpty.optional(),
@@ -60,6 +65,10 @@ const MaskinportenOptionsSchema = z.strictObject({
   expiryMarginMs: millis.optional(),
   timeoutMs: z.int().positive().optional(),
 });
+export type MaskinportenOptions = z.input<typeof MaskinportenOptionsSchema>;
+export type ParsedMaskinportenOptions = z.output<typeof MaskinportenOptionsSchema>;
+
+export const EnvironmentSchema = z.enum(['test', 'prod']).default('test');
 
 const AuditContextSchema = z.strictObject({
   actor: nonEmpty.optional(),
@@ -71,10 +80,35 @@ const AuditContextSchema = z.strictObject({
 const isObjectWith = (method: string) => (value: unknown) =>
   !!value && typeof value === 'object' && typeof (value as Record<string, unknown>)[method] === 'function';
 
+export const TransportOptionSchema = z.custom<Transport>(isObjectWith('send'), 'must implement send(request)');
+export const ClockOptionSchema = z.custom<Clock>(isObjectWith('now'), 'must implement now()');
+
+type UrlToCheck = readonly [path: string[], value: string | undefined];
+
+/** The Maskinporten URLs the https-unless-loopback rule applies to, with their option paths. */
+export function maskinportenUrls(maskinporten: { issuer?: string; tokenUrl?: string } | undefined): UrlToCheck[] {
+  return [
+    [['maskinporten', 'issuer'], maskinporten?.issuer],
+    [['maskinporten', 'tokenUrl'], maskinporten?.tokenUrl],
+  ];
+}
+
+/** One issue per URL that is plain http to a host other than loopback (config/url-rules.ts). */
+export function addInsecureUrlIssues(
+  ctx: z.RefinementCtx,
+  urls: readonly UrlToCheck[],
+  allowInsecureHttp: boolean,
+): void {
+  for (const [path, value] of urls) {
+    const message = value === undefined ? undefined : insecureUrlMessage(value, allowInsecureHttp);
+    if (message) ctx.addIssue({ code: 'custom', path, message });
+  }
+}
+
 export const ClientOptionsSchema = z
   .strictObject({
     /** Preset first: sets Fiks host and Maskinporten issuer/token URL together. */
-    environment: z.enum(['test', 'prod']).default('test'),
+    environment: EnvironmentSchema,
     fiksApiUrl: url.optional(),
     fiksOrgId: z.uuid('must be a UUID (Fiks organisation id)'),
     integrasjonId: z.uuid('must be a UUID (Fiks integration id)'),
@@ -99,30 +133,21 @@ export const ClientOptionsSchema = z
     allowInsecureHttp: z.boolean().default(false),
     requireAuditContext: z.boolean().default(false),
     defaultAuditContext: AuditContextSchema.optional(),
-    transport: z.custom<Transport>(isObjectWith('send'), 'must implement send(request)').optional(),
+    transport: TransportOptionSchema.optional(),
     tokenProvider: z.custom<TokenProvider>(isObjectWith('getToken'), 'must implement getToken()').optional(),
     logger: z.custom<Logger>(isObjectWith('warn'), 'must implement debug/info/warn/error').optional(),
     auditSink: z.custom<AuditSink>(isObjectWith('write'), 'must implement write(event)').optional(),
-    clock: z.custom<Clock>(isObjectWith('now'), 'must implement now()').optional(),
+    clock: ClockOptionSchema.optional(),
   })
   .superRefine((options, ctx) => {
     if (!options.maskinporten && !options.tokenProvider) {
       ctx.addIssue({ code: 'custom', path: ['maskinporten'], message: 'is required (or inject a tokenProvider)' });
     }
-    const urls: Array<[string[], string | undefined]> = [
-      [['fiksApiUrl'], options.fiksApiUrl],
-      [['maskinporten', 'issuer'], options.maskinporten?.issuer],
-      [['maskinporten', 'tokenUrl'], options.maskinporten?.tokenUrl],
-    ];
-    for (const [path, value] of urls) {
-      if (value && !options.allowInsecureHttp && new URL(value).protocol === 'http:' && !isLoopback(value)) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: 'plain http is only allowed for loopback; set allowInsecureHttp to override',
-        });
-      }
-    }
+    addInsecureUrlIssues(
+      ctx,
+      [[['fiksApiUrl'], options.fiksApiUrl], ...maskinportenUrls(options.maskinporten)],
+      options.allowInsecureHttp,
+    );
   });
 
 export type ClientOptions = z.input<typeof ClientOptionsSchema>;
@@ -143,15 +168,39 @@ export function resolveOptions(input: ClientOptions): ResolvedOptions {
   if (!parsed.success) throw new ConfigurationError(issuesFromZod(parsed.error));
   const options = parsed.data;
   const preset = PRESETS[options.environment as Environment];
-  const scope = options.maskinporten?.scope ?? DEFAULT_SCOPE;
+  const maskinporten = resolveMaskinporten(options.maskinporten, options.environment);
   return {
     ...options,
     fiksApiUrl: (options.fiksApiUrl ?? preset.fiksApiUrl).replace(/\/+$/, ''),
-    maskinportenIssuer: options.maskinporten?.issuer ?? preset.maskinportenIssuer,
-    maskinportenTokenUrl: options.maskinporten?.tokenUrl ?? preset.maskinportenTokenUrl,
+    maskinportenIssuer: maskinporten.issuer,
+    maskinportenTokenUrl: maskinporten.tokenUrl,
+    scope: maskinporten.scope,
+    tokenExpiryMarginMs: maskinporten.expiryMarginMs,
+    tokenTimeoutMs: maskinporten.timeoutMs,
+  };
+}
+
+export interface ResolvedMaskinporten {
+  issuer: string;
+  tokenUrl: string;
+  scope: string[];
+  expiryMarginMs: number;
+  timeoutMs: number;
+}
+
+/** The preset under the `maskinporten` overrides; shared by the client and `fetchMaskinportenToken`. */
+export function resolveMaskinporten(
+  maskinporten: ParsedMaskinportenOptions | undefined,
+  environment: Environment,
+): ResolvedMaskinporten {
+  const preset = PRESETS[environment];
+  const scope = maskinporten?.scope ?? DEFAULT_SCOPE;
+  return {
+    issuer: maskinporten?.issuer ?? preset.maskinportenIssuer,
+    tokenUrl: maskinporten?.tokenUrl ?? preset.maskinportenTokenUrl,
     scope: Array.isArray(scope) ? scope : scope.split(/\s+/).filter(Boolean),
-    tokenExpiryMarginMs: options.maskinporten?.expiryMarginMs ?? DEFAULT_TOKEN_EXPIRY_MARGIN_MS,
-    tokenTimeoutMs: options.maskinporten?.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+    expiryMarginMs: maskinporten?.expiryMarginMs ?? DEFAULT_TOKEN_EXPIRY_MARGIN_MS,
+    timeoutMs: maskinporten?.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
   };
 }
 
@@ -160,9 +209,4 @@ export function issuesFromZod(error: z.ZodError): ConfigurationIssue[] {
     path: issue.path.length ? issue.path.map(String).join('.') : '(options)',
     message: issue.code === 'unrecognized_keys' ? `unknown option(s): ${issue.keys.join(', ')}` : issue.message,
   }));
-}
-
-export function isLoopback(value: string): boolean {
-  const host = new URL(value).hostname;
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -74,7 +74,9 @@ function parseItem(kind: BulkKind, item: unknown, index: number, callDtg: string
     try {
       dtg = formatDtg(item['dtg'] as Date | string, `${at}.dtg`);
     } catch (error) {
-      issues.push(...(error as ValidationError).issues);
+      // formatDtg throws only ValidationError; anything else is a bug and must not pass as an item issue.
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues);
     }
   }
   if (issues.length > 0 || typeof raw !== 'string') {

@@ -4,49 +4,38 @@
  * throw that sinks its neighbours (docs/contract.md#s9.10); only misuse of the API throws.
  */
 
-import { kjennemerkeKeys, kuidKeys, readBulkEnvelope, type ElementOutcome } from '../contract/envelope.js';
+import { kjennemerkeKeys, kuidKeys, readBulkEnvelope, type ElementOutcome } from '../contract/bulk-envelope.js';
 import { formatDtg } from '../contract/normalise.js';
-import { KjoretoyregisterError, TransportError, UpstreamError, ValidationError } from '../errors.js';
-import type { AuditEvent } from '../observability/audit.js';
-import type { Kjoretoy, Responskode } from '../schemas/index.js';
+import {
+  TransportError,
+  UpstreamError,
+  ValidationError,
+  isKjoretoyregisterError,
+  type AnyKjoretoyregisterError,
+} from '../errors.js';
+import type { AuditContext, AuditEvent } from '../observability/audit.js';
+import { withRequestId } from '../with-request-id.js';
 import { dataCategoriesOfKjoretoy, failureFields, uniqueStrings } from './audit-summary.js';
-import { chunk, planBulk, type BulkInput, type BulkKind, type PlannedRequest } from './bulk-input.js';
+import { chunk, planBulk, type BulkInput, type BulkKind, type BulkPlan, type PlannedRequest } from './bulk-input.js';
 import type { CallOptions, OperationContext } from './context.js';
 import { runWithConcurrency } from './limiter.js';
-
-export type LookupStatus = 'found' | 'not_found' | 'unavailable' | 'invalid' | 'error';
-
-export interface LookupOutcome<I = BulkInput> {
-  /** Exactly what the caller passed at this position. */
-  input: I;
-  status: LookupStatus;
-  kjoretoy?: Kjoretoy;
-  /** The element's codes, kept for diagnostics whatever the status (docs/contract.md#s5.1). */
-  responskoder?: Responskode[];
-  /** Set for `invalid` (ValidationError) and `error`. */
-  error?: KjoretoyregisterError;
-  /** The request that answered this input; absent for inputs never sent. */
-  requestId?: string;
-}
+import type { LookupOutcome } from './lookup-outcome.js';
 
 const ROUTES: Record<BulkKind, string> = {
   kjennemerke: '/bulk/kjennemerke',
   kuid: '/bulk/kuid',
 };
 
-function asKjoretoyregisterError(error: unknown, signal: AbortSignal | undefined): KjoretoyregisterError {
-  if (error instanceof KjoretoyregisterError) return error;
-  if (signal?.aborted) return new TransportError('Bulk lookup was aborted', { failure: 'aborted', cause: error });
-  return new UpstreamError('Bulk request failed unexpectedly', { cause: error });
-}
+/** An outcome before it is given its input: the same union, member by member, without `input`. */
+type Settlement = LookupOutcome<unknown> extends infer O ? (O extends unknown ? Omit<O, 'input'> : never) : never;
 
-function countOutcomes(outcomes: readonly LookupOutcome<unknown>[]): AuditEvent['outcome'] {
-  const counts = { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 0 };
-  for (const o of outcomes) {
-    if (o.status === 'not_found') counts.notFound++;
-    else counts[o.status]++;
-  }
-  return counts;
+/** What one bulk POST settled: one settlement per planned request, in request order. */
+interface ChunkResult {
+  settlements: Settlement[];
+  /** The request id of this POST, when it got that far. */
+  requestId?: string;
+  /** The first failure in this chunk, for the audit event. */
+  failure?: AnyKjoretoyregisterError;
 }
 
 /**
@@ -62,6 +51,26 @@ export async function lookupBulk<I extends BulkInput>(
   items: ReadonlyArray<I>,
   options: CallOptions = {},
 ): Promise<LookupOutcome<I>[]> {
+  assertBulkArguments(kind, items);
+  const auditContext = ctx.audit.check(options.audit);
+  const callDtg = options.dtg === undefined ? undefined : formatDtg(options.dtg, 'dtg');
+  const plan = planBulk(kind, items, callDtg);
+
+  const run = new BulkRun(ctx, items, plan, options.onProgress);
+  const chunks = chunk(plan.requests, ctx.maxBulkSize);
+  await runWithConcurrency(
+    chunks.map((requests) => async () => run.settle(requests, await sendChunk(ctx, kind, requests, options.signal))),
+    ctx.concurrency,
+  );
+  if (chunks.length === 0) run.reportProgress();
+
+  const outcomes = run.outcomes();
+  await reportBulk(ctx, kind, plan, outcomes, run, auditContext, chunks.length);
+  return outcomes;
+}
+
+/** Misuse of the API throws; everything about single items becomes an outcome. */
+function assertBulkArguments(kind: BulkKind, items: unknown): void {
   if (kind !== 'kjennemerke' && kind !== 'kuid') {
     throw new ValidationError('kind must be kjennemerke or kuid', {
       issues: [{ path: 'kind', message: 'must be kjennemerke or kuid' }],
@@ -70,84 +79,135 @@ export async function lookupBulk<I extends BulkInput>(
   if (!Array.isArray(items)) {
     throw new ValidationError('items must be an array', { issues: [{ path: 'items', message: 'must be an array' }] });
   }
-  const auditContext = ctx.audit.check(options.audit);
-  const callDtg = options.dtg === undefined ? undefined : formatDtg(options.dtg, 'dtg');
+}
 
-  const plan = planBulk(kind, items, callDtg);
-  const outcomes: (LookupOutcome<I> | undefined)[] = items.map(() => undefined);
-  for (const { index, error } of plan.invalid) outcomes[index] = { input: items[index], status: 'invalid', error };
+/** One bulk POST for `requests`; a failure of the whole chunk settles every request in it as `error`. */
+async function sendChunk(
+  ctx: OperationContext,
+  kind: BulkKind,
+  requests: readonly PlannedRequest[],
+  signal: AbortSignal | undefined,
+): Promise<ChunkResult> {
+  let requestId: string | undefined;
+  try {
+    if (signal?.aborted) {
+      throw new TransportError('Bulk lookup was aborted before this chunk was sent', { failure: 'aborted' });
+    }
+    const result = await ctx.requester.call({
+      method: 'POST',
+      route: ROUTES[kind],
+      path: ROUTES[kind],
+      // docs/contract.md#s4.2 / CONTRACT-ASSUMPTION (b): `[{ "<kind>": id, "dtg"?: … }]`, dtg omitted when absent.
+      body: requests.map((r) => (r.dtg === undefined ? { [kind]: r.id } : { [kind]: r.id, dtg: r.dtg })),
+      signal,
+      retryable: ctx.retryBulkPost,
+    });
+    requestId = result.requestId;
+    const elements = readBulkEnvelope(
+      result.body,
+      requests.map((r) => r.id),
+      kind === 'kjennemerke' ? kjennemerkeKeys : kuidKeys,
+    );
+    const settlements = elements.map((element) => settleElement(element, result.requestId));
+    const failure = settlements.find((s) => s.status === 'error')?.error;
+    return { settlements, requestId, ...(failure === undefined ? {} : { failure }) };
+  } catch (caught) {
+    const error = withRequestId(asKjoretoyregisterError(caught, signal), requestId);
+    const settlement: Settlement = {
+      status: 'error',
+      error,
+      ...(error.requestId ? { requestId: error.requestId } : {}),
+    };
+    return { settlements: requests.map(() => settlement), requestId: requestId ?? error.requestId, failure: error };
+  }
+}
 
-  const requestIds: string[] = [];
-  let firstError: KjoretoyregisterError | undefined;
-  const total = items.length;
-  let done = plan.invalid.length;
+/** An unreadable element's error was created before the request id was known; it gets it here. */
+function settleElement(element: ElementOutcome, requestId: string): Settlement {
+  if (element.status === 'error') return { ...element, error: withRequestId(element.error, requestId), requestId };
+  return { ...element, requestId };
+}
 
-  const settle = (request: PlannedRequest, outcome: Omit<LookupOutcome, 'input'>): void => {
-    for (const index of request.inputIndexes) outcomes[index] = { input: items[index], ...outcome };
-  };
-  const reportProgress = (): void => {
+function asKjoretoyregisterError(error: unknown, signal: AbortSignal | undefined): AnyKjoretoyregisterError {
+  if (isKjoretoyregisterError(error)) return error;
+  if (signal?.aborted) return new TransportError('Bulk lookup was aborted', { failure: 'aborted', cause: error });
+  return new UpstreamError('Bulk request failed unexpectedly', { cause: error });
+}
+
+/** The state of one call across its chunks: outcomes by input position, request ids, progress. */
+class BulkRun<I> {
+  readonly requestIds: string[] = [];
+  firstError: AnyKjoretoyregisterError | undefined;
+  private readonly settled: (LookupOutcome<I> | undefined)[];
+  private done: number;
+
+  constructor(
+    private readonly ctx: OperationContext,
+    private readonly items: ReadonlyArray<I>,
+    plan: BulkPlan,
+    private readonly onProgress: CallOptions['onProgress'],
+  ) {
+    this.settled = items.map(() => undefined);
+    for (const { index, error } of plan.invalid)
+      this.settled[index] = { input: items[index], status: 'invalid', error };
+    this.done = plan.invalid.length;
+  }
+
+  settle(requests: readonly PlannedRequest[], result: ChunkResult): void {
+    if (result.requestId !== undefined) this.requestIds.push(result.requestId);
+    this.firstError ??= result.failure;
+    requests.forEach((request, i) => {
+      for (const index of request.inputIndexes)
+        this.settled[index] = { input: this.items[index], ...result.settlements[i] };
+      this.done += request.inputIndexes.length;
+    });
+    this.reportProgress();
+  }
+
+  reportProgress(): void {
     try {
-      options.onProgress?.(done, total);
+      this.onProgress?.(this.done, this.items.length);
     } catch (error) {
       // A broken progress bar must not cost the caller the lookups already paid for.
-      ctx.logger.warn('onProgress callback threw', { errorName: error instanceof Error ? error.name : typeof error });
-    }
-  };
-
-  const runChunk = async (requests: PlannedRequest[]): Promise<void> => {
-    let requestId: string | undefined;
-    try {
-      if (options.signal?.aborted) {
-        throw new TransportError('Bulk lookup was aborted before this chunk was sent', { failure: 'aborted' });
-      }
-      const result = await ctx.requester.call({
-        method: 'POST',
-        route: ROUTES[kind],
-        path: ROUTES[kind],
-        // docs/contract.md#s4.2 / CONTRACT-ASSUMPTION (b): `[{ "<kind>": id, "dtg"?: … }]`, dtg omitted when absent.
-        body: requests.map((r) => (r.dtg === undefined ? { [kind]: r.id } : { [kind]: r.id, dtg: r.dtg })),
-        signal: options.signal,
-        retryable: ctx.retryBulkPost,
+      this.ctx.logger.warn('onProgress callback threw', {
+        errorName: error instanceof Error ? error.name : typeof error,
       });
-      requestId = result.requestId;
-      requestIds.push(result.requestId);
-      const elements: ElementOutcome[] = readBulkEnvelope(
-        result.body,
-        requests.map((r) => r.id),
-        kind === 'kjennemerke' ? kjennemerkeKeys : kuidKeys,
-      );
-      elements.forEach((element, i) => {
-        if (element.error) {
-          element.error.requestId ??= result.requestId;
-          firstError ??= element.error;
-        }
-        settle(requests[i], { ...element, requestId: result.requestId });
-      });
-    } catch (caught) {
-      const error = asKjoretoyregisterError(caught, options.signal);
-      error.requestId ??= requestId;
-      if (error.requestId !== undefined && requestId === undefined) requestIds.push(error.requestId);
-      firstError ??= error;
-      for (const request of requests)
-        settle(request, { status: 'error', error, ...(error.requestId ? { requestId: error.requestId } : {}) });
     }
-    done += requests.reduce((sum, r) => sum + r.inputIndexes.length, 0);
-    reportProgress();
-  };
+  }
 
-  const chunks = chunk(plan.requests, ctx.maxBulkSize);
-  await runWithConcurrency(
-    chunks.map((requests) => () => runChunk(requests)),
-    ctx.concurrency,
-  );
-  if (chunks.length === 0) reportProgress();
+  /** Every position is settled once all chunks ran: planned inputs by their chunk, the rest as invalid. */
+  outcomes(): LookupOutcome<I>[] {
+    return this.settled.map((outcome, index) => {
+      if (outcome === undefined) throw new Error(`bulk lookup left input ${index} without an outcome`);
+      return outcome;
+    });
+  }
+}
 
-  const settled = outcomes as LookupOutcome<I>[];
-  const counts = countOutcomes(settled);
+function countOutcomes(outcomes: readonly LookupOutcome<unknown>[]): AuditEvent['outcome'] {
+  const counts = { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 0 };
+  for (const o of outcomes) {
+    if (o.status === 'not_found') counts.notFound++;
+    else counts[o.status]++;
+  }
+  return counts;
+}
+
+/** One log line and one audit event per call, however many chunks it took. */
+async function reportBulk(
+  ctx: OperationContext,
+  kind: BulkKind,
+  plan: BulkPlan,
+  outcomes: readonly LookupOutcome<unknown>[],
+  run: BulkRun<unknown>,
+  auditContext: Partial<AuditContext>,
+  chunkCount: number,
+): Promise<void> {
+  const counts = countOutcomes(outcomes);
   ctx.logger.info('Bulk lookup finished', {
     route: ROUTES[kind],
-    items: total,
-    chunks: chunks.length,
+    items: outcomes.length,
+    chunks: chunkCount,
     ...counts,
   });
   await ctx.audit.emit(auditContext, {
@@ -157,12 +217,11 @@ export async function lookupBulk<I extends BulkInput>(
     outcome: counts,
     dataCategories: dataCategoriesOfKjoretoy(
       plan.requests.flatMap((r) => {
-        const kjoretoy = settled[r.inputIndexes[0]].kjoretoy;
-        return kjoretoy === undefined ? [] : [kjoretoy];
+        const outcome = outcomes[r.inputIndexes[0]];
+        return outcome.status === 'found' ? [outcome.kjoretoy] : [];
       }),
     ),
-    requestIds,
-    ...failureFields(firstError),
+    requestIds: run.requestIds,
+    ...failureFields(run.firstError),
   });
-  return settled;
 }

@@ -11,10 +11,6 @@ import { silentLogger, type Logger } from '../observability/logger.js';
 import type { FiksRequester } from '../transport/requester.js';
 import { createAuditEmitter, type AuditEmitter } from './audit-emitter.js';
 
-// The client imports these next to the context types.
-export type { BulkInput } from './bulk-input.js';
-export type { LookupOutcome } from './bulk-lookup.js';
-
 export interface OperationContext {
   requester: FiksRequester;
   fiksOrgId: string;

@@ -6,14 +6,23 @@ export {
 } from './audit-emitter.js';
 export { dataCategoriesOfKjoretoy, dataCategoriesOfKunder } from './audit-summary.js';
 export type { BulkInput, BulkInputFor, BulkKind, KjennemerkeItem, KuidItem } from './bulk-input.js';
-export { lookupBulk, type LookupOutcome, type LookupStatus } from './bulk-lookup.js';
+export { lookupBulk } from './bulk-lookup.js';
+export type {
+  FailedOutcome,
+  FoundOutcome,
+  InvalidOutcome,
+  LookupOutcome,
+  LookupStatus,
+  NotFoundOutcome,
+  UnavailableOutcome,
+} from './lookup-outcome.js';
 export {
   createOperationContext,
   type CallOptions,
   type OperationContext,
   type OperationContextInit,
 } from './context.js';
-export { sok, sokAll, sokPages, type SokResult } from './search.js';
+export { sok, sokAll, sokPages, type KundeSokResult, type SokPage, type SokResult } from './search.js';
 export {
   SOK_ENDPOINTS,
   validateSokParams,

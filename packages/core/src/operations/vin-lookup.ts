@@ -4,22 +4,22 @@
  */
 
 import { VIN_DTG_QUERY_PARAM } from '../contract/assumptions.js';
-import { readVinEnvelope } from '../contract/envelope.js';
+import { readVinEnvelope, type VinEnvelope } from '../contract/vin-envelope.js';
 import { formatDtg, isValidUnderstellsnummer, normaliseUnderstellsnummer } from '../contract/normalise.js';
-import { KjoretoyregisterError, UpstreamError, ValidationError } from '../errors.js';
-import type { Kjoretoy, Responskode } from '../schemas/index.js';
+import { UpstreamError, ValidationError, isKjoretoyregisterError } from '../errors.js';
+import { withRequestId } from '../with-request-id.js';
 import { dataCategoriesOfKjoretoy, failureFields } from './audit-summary.js';
 import type { CallOptions, OperationContext } from './context.js';
 
-export interface VinLookupResult {
+/**
+ * A union on `status`: `found` holds at least one vehicle (`kjoretoy[0]` is always there),
+ * `not_found` and `unavailable` an empty list. `responskoder`: every element's codes, then the top-level ones.
+ */
+export type VinLookupResult = VinEnvelope & {
   /** Exactly what the caller passed. */
   input: string;
-  status: 'found' | 'not_found' | 'unavailable';
-  /** 0..n vehicles. */
-  kjoretoy: Kjoretoy[];
-  responskoder: Responskode[];
   requestId: string;
-}
+};
 
 /** The route template logs and traces carry; the VIN itself never leaves the path (docs/contract.md#s9.12). */
 export const VIN_ROUTE = '/bulk/understellsnummer/{understellsnummer}';
@@ -75,11 +75,10 @@ export async function lookupUnderstellsnummer(
     requestId = result.requestId;
     read = readVinEnvelope(result.body);
   } catch (caught) {
-    const error =
-      caught instanceof KjoretoyregisterError
-        ? caught
-        : new UpstreamError('VIN lookup failed unexpectedly', { cause: caught });
-    error.requestId ??= requestId;
+    const error = withRequestId(
+      isKjoretoyregisterError(caught) ? caught : new UpstreamError('VIN lookup failed unexpectedly', { cause: caught }),
+      requestId,
+    );
     await ctx.audit.emit(auditContext, {
       operation,
       identifiers: [understellsnummer],

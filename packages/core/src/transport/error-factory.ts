@@ -9,7 +9,8 @@ import {
 import {
   FiksAuthenticationError,
   ForbiddenError,
-  type KjoretoyregisterError,
+  type AnyKjoretoyregisterError,
+  type JsonValue,
   QuotaExceededError,
   RateLimitError,
   UpstreamError,
@@ -27,7 +28,7 @@ import type { TransportResponse } from './transport.js';
 export function errorFromFiksResponse(
   response: TransportResponse,
   context: { requestId: string; clock: Clock },
-): KjoretoyregisterError {
+): AnyKjoretoyregisterError {
   const json = tryParseJson(response.body);
   const common = {
     status: response.status,
@@ -47,14 +48,7 @@ export function errorFromFiksResponse(
     );
   }
   if (status === 401) {
-    // docs/contract.md#s3.5 / CONTRACT-ASSUMPTION (i): classify by substring of message or raw body.
-    const message =
-      typeof (json as { message?: unknown } | undefined)?.message === 'string'
-        ? (json as { message: string }).message
-        : '';
-    const tokenRejected =
-      message.includes(FIKS_TOKEN_REJECTED_TEXT) || response.body.includes(FIKS_TOKEN_REJECTED_TEXT);
-    return tokenRejected
+    return isTokenRejection(response)
       ? new FiksAuthenticationError('Fiks rejected the access token (401 «Klarte ikke å validere access_token»)', {
           ...common,
           kind: 'token',
@@ -89,8 +83,25 @@ export function errorFromFiksResponse(
   return new UpstreamError(`Kjøretøyregister answered HTTP ${status}`, {
     ...common,
     retryable,
-    details: { body: common.details, retryAfterMs },
+    retryAfterMs,
   });
+}
+
+/**
+ * docs/contract.md#s3.5 / CONTRACT-ASSUMPTION (i): a 401 whose `message` (JSON) or raw body holds
+ * `FIKS_TOKEN_REJECTED_TEXT` rejects the token (evict and retry once); any other 401 rejects the
+ * integration. For transports that must react to it themselves (n8n refreshes its stored token).
+ */
+export function isTokenRejection(response: Pick<TransportResponse, 'status' | 'body'>): boolean {
+  if (response.status !== 401) return false;
+  if (response.body.includes(FIKS_TOKEN_REJECTED_TEXT)) return true;
+  // The JSON may escape the å (\u00e5): read `message` parsed, too.
+  const message = fieldOf(tryParseJson(response.body), 'message');
+  return typeof message === 'string' && message.includes(FIKS_TOKEN_REJECTED_TEXT);
+}
+
+function fieldOf(json: unknown, key: string): unknown {
+  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)[key] : undefined;
 }
 
 export function tryParseJson(body: string): unknown {
@@ -112,7 +123,7 @@ function fiksErrorId(json: unknown): string | undefined {
 }
 
 /** CONTRACT-ASSUMPTION (f): `svvguid` anywhere in the body (any case, any depth) or as a header. */
-export function findSvvguid(json: unknown, headers: Record<string, string>): string | undefined {
+function findSvvguid(json: unknown, headers: Record<string, string>): string | undefined {
   const header = Object.entries(headers).find(([name]) => name.toLowerCase() === SVVGUID_FIELD)?.[1];
   if (header) return header;
   return searchKey(json, SVVGUID_FIELD, 0);
@@ -156,11 +167,12 @@ function remainingQuota(json: unknown, headers: Record<string, string>): number 
 const PATH_KEYS = new Set(['path', 'originalPath']);
 
 /** Keeps the structure for support, masks personal data and secrets inside strings. */
-function redactJson(value: unknown, depth = 0): unknown {
+function redactJson(value: unknown, depth = 0): JsonValue {
   if (depth > 6) return '[…]';
   if (typeof value === 'string') return redactText(value, 300);
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redactJson(v, depth + 1));
-  if (value && typeof value === 'object') {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) =>
         // Fiks echoes the request path, which holds the VIN and fiksOrgId (docs/contract.md#s9.12).
@@ -168,5 +180,6 @@ function redactJson(value: unknown, depth = 0): unknown {
       ),
     );
   }
-  return value;
+  // JSON.parse yields nothing else (no undefined, bigint or function).
+  return null;
 }

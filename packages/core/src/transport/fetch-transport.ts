@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { KjoretoyregisterError, TransportError } from '../errors.js';
+import { plainHeaders, transportErrorFrom } from './adapter-kit.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 export interface FetchTransportOptions {
@@ -58,20 +58,16 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
           redirect: 'manual',
         });
       } catch (error) {
-        throw toTransportError(error, request.signal);
+        throw transportErrorFrom(error, request.signal);
       }
       let body: string;
       try {
         body = await response.text();
       } catch (error) {
         // The connection died mid-body (reset, truncated chunked encoding).
-        throw toTransportError(error, request.signal);
+        throw transportErrorFrom(error, request.signal);
       }
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
-      });
-      return { status: response.status, headers, body };
+      return { status: response.status, headers: plainHeaders(response.headers), body };
     },
     async close(): Promise<void> {
       if (ownsDispatcher && ready) await (await ready).dispatcher.close();
@@ -81,32 +77,4 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
 
 function hasProxyEnv(env: Record<string, string | undefined>): boolean {
   return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => !!env[name]);
-}
-
-/** Network, timeout or abort: the three ways a request ends without an HTTP answer. */
-export function toTransportError(error: unknown, signal: AbortSignal | undefined): KjoretoyregisterError {
-  if (error instanceof KjoretoyregisterError) return error;
-  const reason: unknown = signal?.aborted ? signal.reason : undefined;
-  if (isNamed(reason, 'TimeoutError') || isNamed(error, 'TimeoutError')) {
-    return new TransportError('Request timed out', { failure: 'timeout', cause: error });
-  }
-  if (signal?.aborted || isNamed(error, 'AbortError')) {
-    return new TransportError('Request aborted', { failure: 'aborted', cause: error });
-  }
-  const code = networkCode(error);
-  return new TransportError(`Network error${code ? ` (${code})` : ''}`, { failure: 'network', cause: error });
-}
-
-function isNamed(value: unknown, name: string): boolean {
-  return !!value && typeof value === 'object' && (value as { name?: unknown }).name === name;
-}
-
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -5,13 +5,14 @@ import type { TokenProvider } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
 import { CircuitOpenError, FiksAuthenticationError, KjoretoyregisterError, ResponseFormatError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
+import { withRequestId } from '../with-request-id.js';
 import { errorFromFiksResponse, tryParseJson } from './error-factory.js';
-import { toTransportError } from './fetch-transport.js';
+import { transportErrorFrom } from './adapter-kit.js';
 import type { FiksCall, FiksRequester, FiksResult } from './requester.js';
 import { createRetryPolicy, type RetrySettings } from './retry-policy.js';
 import type { Transport } from './transport.js';
 
-export interface PipelineOptions {
+interface PipelineOptions {
   transport: Transport;
   tokenProvider: TokenProvider;
   /** Everything up to and including `/rest/distribusjon/kjoretoy/v2.0`. */
@@ -46,11 +47,10 @@ export class FiksPipeline implements FiksRequester {
       return this.options.circuitBreaker ? await this.options.circuitBreaker.execute(run) : await run();
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new CircuitOpenError(undefined, { requestId, cause: error });
-      if (error instanceof KjoretoyregisterError) {
-        error.requestId ??= requestId;
-        throw error;
-      }
-      throw toTransportError(error, call.signal);
+      // Token and transport failures are created without this call's id; a token failure is shared by
+      // every caller waiting on that token, so each gets its own copy with its own id.
+      if (error instanceof KjoretoyregisterError) throw withRequestId(error, requestId);
+      throw transportErrorFrom(error, call.signal);
     }
   }
 
@@ -101,7 +101,7 @@ export class FiksPipeline implements FiksRequester {
         target: 'fiks',
       });
     } catch (error) {
-      const mapped = toTransportError(error, signal);
+      const mapped = transportErrorFrom(error, signal);
       logger.warn('fiks request failed', {
         method: call.method,
         route: call.route,

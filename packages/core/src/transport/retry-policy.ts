@@ -1,5 +1,5 @@
 import { DelegateBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
-import { KjoretoyregisterError, RateLimitError, TransportError, UpstreamError } from '../errors.js';
+import { MaskinportenError, RateLimitError, TransportError, UpstreamError } from '../errors.js';
 
 /**
  * The one table of what is retried (docs/contract.md#s9.9): network errors, 429 within the Retry-After
@@ -27,7 +27,7 @@ export function isRetryableFailure(error: unknown, settings: RetrySettings): boo
   }
   if (error instanceof UpstreamError) return error.status !== undefined && RETRYABLE_STATUSES.includes(error.status);
   // Maskinporten 5xx while fetching the token for this attempt.
-  if (error instanceof KjoretoyregisterError && error.code === 'KJR_MASKINPORTEN') return error.retryable;
+  if (error instanceof MaskinportenError) return error.retryable;
   return false;
 }
 
@@ -35,19 +35,14 @@ export function isRetryableFailure(error: unknown, settings: RetrySettings): boo
  * Exponential backoff with "full jitter in [½, 1]" (as stripe-node), doubled per attempt and
  * capped; a server's Retry-After wins when it asks for longer.
  */
-export function retryDelayMs(attempt: number, error: unknown, settings: RetrySettings): number {
+function retryDelayMs(attempt: number, error: unknown, settings: RetrySettings): number {
   const random = settings.random ?? Math.random;
   const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exponential * (0.5 + random() / 2);
-  const retryAfterMs = error instanceof KjoretoyregisterError ? retryAfterOf(error) : undefined;
+  const retryAfterMs =
+    error instanceof RateLimitError || error instanceof UpstreamError ? error.retryAfterMs : undefined;
   if (retryAfterMs !== undefined) return Math.min(Math.max(jittered, retryAfterMs), settings.retryAfterCeilingMs);
   return Math.round(jittered);
-}
-
-function retryAfterOf(error: KjoretoyregisterError): number | undefined {
-  if (error instanceof RateLimitError) return error.retryAfterMs;
-  const details = error.details as { retryAfterMs?: unknown } | undefined;
-  return typeof details?.retryAfterMs === 'number' ? details.retryAfterMs : undefined;
 }
 
 /** A cockatiel retry policy over the table above. `retryable: false` calls get one attempt. */

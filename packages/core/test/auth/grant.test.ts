@@ -5,6 +5,7 @@ import { loadKeyMaterial, type KeyMaterial } from '../../src/auth/key-material.j
 import type { Clock } from '../../src/clock.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { createTestPki, type TestPki } from '../support/pki.js';
+import { expectCoreError, expectRejection } from '../support/core-errors.js';
 
 const AUDIENCE = 'https://test.maskinporten.no/';
 const CLIENT_ID = 'b3e4f0a2-0c1d-4a5e-9f6b-7c8d9e0f1a2b';
@@ -147,13 +148,15 @@ describe('createGrant', () => {
         consumerOrg: '12345',
       }),
     ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigurationError);
+    expectCoreError(error, ConfigurationError, 'KJR_CONFIGURATION');
     expect((error as ConfigurationError).issues.map((i) => i.path)).toEqual(['issuer', 'consumerOrg']);
   });
 
   it('refuses the token endpoint as audience', async () => {
-    await expect(createGrant(params({ audience: 'https://test.maskinporten.no/token' }))).rejects.toBeInstanceOf(
+    await expectRejection(
+      createGrant(params({ audience: 'https://test.maskinporten.no/token' })),
       ConfigurationError,
+      'KJR_CONFIGURATION',
     );
   });
 });

@@ -7,8 +7,10 @@ import { ConfigurationError, MaskinportenError } from '../../src/errors.js';
 import type { LogFields, Logger } from '../../src/observability/logger.js';
 import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import type { Transport } from '../../src/transport/transport.js';
+import { CountingTransport } from '../support/counting-transport.js';
 import { createTestPki, type TestPki } from '../support/pki.js';
 import { TokenEndpoint } from './support/token-endpoint.js';
+import { expectCoreError } from '../support/core-errors.js';
 
 const CLIENT_ID = '0f6f3b1e-7c55-4c1b-9d47-4a7e3c2d1b00';
 
@@ -75,10 +77,11 @@ function provider(overrides: Partial<MaskinportenTokenProviderOptions> = {}): Ma
 
 describe('MaskinportenTokenProvider', () => {
   it('makes exactly one token request for 100 concurrent callers', async () => {
-    const tokens = provider();
+    const counting = new CountingTransport(transport);
+    const tokens = provider({ transport: counting });
     const results = await Promise.all(Array.from({ length: 100 }, () => tokens.getToken()));
     expect(endpoint.requestCount).toBe(1);
-    expect(tokens.tokenRequestCount).toBe(1);
+    expect(counting.sent.maskinporten).toBe(1);
     expect(new Set(results.map((token) => token.value)).size).toBe(1);
   });
 
@@ -143,7 +146,7 @@ describe('MaskinportenTokenProvider', () => {
     const failures = await Promise.allSettled([tokens.getToken(), tokens.getToken()]);
     expect(failures.map((f) => f.status)).toEqual(['rejected', 'rejected']);
     const error = (failures[0] as PromiseRejectedResult).reason as MaskinportenError;
-    expect(error).toBeInstanceOf(MaskinportenError);
+    expectCoreError(error, MaskinportenError, 'KJR_MASKINPORTEN');
     expect(error).toMatchObject({ status: 503, retryable: true });
     expect(endpoint.requestCount).toBe(1);
 
@@ -161,6 +164,7 @@ describe('MaskinportenTokenProvider', () => {
     });
     await expect(provider().getToken()).rejects.toMatchObject({
       constructor: MaskinportenError,
+      code: 'KJR_MASKINPORTEN',
       status: 400,
       error: 'invalid_scope',
       mpCode: 'MP-200',

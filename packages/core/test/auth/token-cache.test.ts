@@ -1,6 +1,7 @@
 import { TokenCache, tokenCacheKey, type FetchedToken } from '../../src/auth/token-cache.js';
 import type { Clock } from '../../src/clock.js';
 import { TransportError } from '../../src/errors.js';
+import { expectRejection } from '../support/core-errors.js';
 
 class ManualClock implements Clock {
   constructor(public time = 1_800_000_000_000) {}
@@ -175,6 +176,7 @@ describe('TokenCache', () => {
     controller.abort();
     await expect(impatient).rejects.toMatchObject({
       constructor: TransportError,
+      code: 'KJR_TRANSPORT',
       failure: 'aborted',
     });
     release();
@@ -186,7 +188,7 @@ describe('TokenCache', () => {
   it('rejects an already-aborted caller at once', async () => {
     const cache = new TokenCache({ clock: new ManualClock() });
     const { fetcher } = countingFetcher();
-    await expect(cache.get(KEY, fetcher, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(TransportError);
+    await expectRejection(cache.get(KEY, fetcher, { signal: AbortSignal.abort() }), TransportError, 'KJR_TRANSPORT');
   });
 });
 

@@ -3,6 +3,7 @@ import { KjoretoyregisterError, MaskinportenError, TransportError } from '../../
 import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import type { Transport } from '../../src/transport/transport.js';
 import { LoopbackServer } from '../support/loopback-server.js';
+import { expectCoreError } from '../support/core-errors.js';
 
 /** Shaped like a compact JWS so the redaction rule has something real to catch. */
 const ASSERTION = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjbGllbnQifQ.c2lnbmF0dXJlLWJ5dGVz';
@@ -100,7 +101,7 @@ describe('requestToken', () => {
 
     const error = await rejection(requestToken({ transport, tokenUrl: tokenUrl(), assertion: ASSERTION }));
 
-    expect(error).toBeInstanceOf(MaskinportenError);
+    expectCoreError(error, MaskinportenError, 'KJR_MASKINPORTEN');
     expect(error).toMatchObject({
       status: 403,
       mpCode: 'MP-251',
@@ -120,7 +121,7 @@ describe('requestToken', () => {
       },
     });
     const error = await rejection(requestToken({ transport, tokenUrl: tokenUrl(), assertion: ASSERTION }));
-    expect(error).toBeInstanceOf(MaskinportenError);
+    expectCoreError(error, MaskinportenError, 'KJR_MASKINPORTEN');
     expect(error).toMatchObject({
       status: 503,
       retryable: true,
@@ -176,7 +177,7 @@ describe('requestToken', () => {
     const error = (await rejection(
       requestToken({ transport, tokenUrl: tokenUrl(), assertion: ASSERTION }),
     )) as MaskinportenError;
-    expect(error).toBeInstanceOf(MaskinportenError);
+    expectCoreError(error, MaskinportenError, 'KJR_MASKINPORTEN');
     expect(error.message).toBe(`Maskinporten token response (HTTP 200) ${text}`);
     expect(JSON.stringify(error.details)).not.toContain('secret-token-value');
   });
@@ -184,7 +185,7 @@ describe('requestToken', () => {
   it('rejects a 200 that is not JSON', async () => {
     server.reply({ status: 200, text: 'OK' });
     const error = await rejection(requestToken({ transport, tokenUrl: tokenUrl(), assertion: ASSERTION }));
-    expect(error).toBeInstanceOf(MaskinportenError);
+    expectCoreError(error, MaskinportenError, 'KJR_MASKINPORTEN');
     expect((error as Error).message).toBe('Maskinporten token response (HTTP 200) is not a JSON object');
   });
 
@@ -198,7 +199,7 @@ describe('requestToken', () => {
         timeoutMs: 50,
       }),
     );
-    expect(error).toBeInstanceOf(TransportError);
+    expectCoreError(error, TransportError, 'KJR_TRANSPORT');
     expect(error).toMatchObject({
       failure: 'timeout',
       retryable: true,
@@ -221,14 +222,14 @@ describe('requestToken', () => {
     await waitFor(() => server.requests.length === 1);
     controller.abort();
     const error = await pending;
-    expect(error).toBeInstanceOf(TransportError);
+    expectCoreError(error, TransportError, 'KJR_TRANSPORT');
     expect(error).toMatchObject({ failure: 'aborted', retryable: false });
   });
 
   it('fails with TransportError "network" when the connection is reset', async () => {
     server.reply('reset');
     const error = await rejection(requestToken({ transport, tokenUrl: tokenUrl(), assertion: ASSERTION }));
-    expect(error).toBeInstanceOf(TransportError);
+    expectCoreError(error, TransportError, 'KJR_TRANSPORT');
     expect(error).toMatchObject({ failure: 'network' });
   });
 
@@ -242,7 +243,7 @@ describe('requestToken', () => {
         assertion: ASSERTION,
       }),
     );
-    expect(error).toBeInstanceOf(TransportError);
+    expectCoreError(error, TransportError, 'KJR_TRANSPORT');
     expect(error).toMatchObject({ failure: 'network', cause });
   });
 

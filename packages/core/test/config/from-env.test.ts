@@ -1,6 +1,7 @@
 import { configFromEnv, ENV_VARS } from '../../src/config/from-env.js';
 import { resolveOptions } from '../../src/config/options.js';
 import { ConfigurationError } from '../../src/errors.js';
+import { expectCoreError } from '../support/core-errors.js';
 
 const BASE = {
   FIKS_ORG_ID: '6f1c6b0e-4a55-4a5e-9d38-0c5f0f2f7a11',
@@ -22,7 +23,7 @@ function issuesOf(env: Record<string, string>): Array<{ path: string; message: s
   try {
     configFromEnv(env);
   } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
+    expectCoreError(error, ConfigurationError, 'KJR_CONFIGURATION');
     return (error as ConfigurationError).issues;
   }
   throw new Error('expected a ConfigurationError');

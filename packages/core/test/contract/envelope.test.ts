@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  kjennemerkeKeys,
-  kuidKeys,
-  readBulkEnvelope,
-  readKundeSok,
-  readSokPage,
-  readVinEnvelope,
-} from '../../src/contract/envelope.js';
+import { kjennemerkeKeys, kuidKeys, readBulkEnvelope } from '../../src/contract/bulk-envelope.js';
+import { readKundeSok, readSokPage } from '../../src/contract/search-envelope.js';
+import { readVinEnvelope } from '../../src/contract/vin-envelope.js';
 import { ResponseFormatError } from '../../src/errors.js';
 import type { KjoretoyResponse } from '../../src/schemas/index.js';
+import { expectCoreError, thrownBy } from '../support/core-errors.js';
 
 const fixture = JSON.parse(
   readFileSync(
@@ -75,7 +71,7 @@ describe('readBulkEnvelope (CONTRACT-ASSUMPTION (a))', () => {
   it('marks unmatched items as error, not not_found, when the mismatched response held unreadable elements', () => {
     const outcomes = readBulkEnvelope([cu10942, 'garbage'], ['CU10942', 'EC80261', 'XX99999'], kjennemerkeKeys);
     expect(outcomes.map((o) => o.status)).toEqual(['found', 'error', 'error']);
-    expect(outcomes[1].error).toBeInstanceOf(ResponseFormatError);
+    expectCoreError(outcomes[1].error, ResponseFormatError, 'KJR_RESPONSE_FORMAT');
   });
 
   it('reads the object envelope and its kjoretoy alias, and 204 as all not found', () => {
@@ -100,8 +96,16 @@ describe('readBulkEnvelope (CONTRACT-ASSUMPTION (a))', () => {
   });
 
   it('throws ResponseFormatError for a body that is neither a list nor an object', () => {
-    expect(() => readBulkEnvelope('<html>', ['CU10942'], kjennemerkeKeys)).toThrow(ResponseFormatError);
-    expect(() => readBulkEnvelope(42, ['CU10942'], kjennemerkeKeys)).toThrow(ResponseFormatError);
+    expectCoreError(
+      thrownBy(() => readBulkEnvelope('<html>', ['CU10942'], kjennemerkeKeys)),
+      ResponseFormatError,
+      'KJR_RESPONSE_FORMAT',
+    );
+    expectCoreError(
+      thrownBy(() => readBulkEnvelope(42, ['CU10942'], kjennemerkeKeys)),
+      ResponseFormatError,
+      'KJR_RESPONSE_FORMAT',
+    );
     expect(() => readBulkEnvelope({ kjoretoyresponser: 'x' }, ['CU10942'], kjennemerkeKeys)).toThrow(
       ResponseFormatError,
     );
@@ -160,8 +164,16 @@ describe('readSokPage / readKundeSok (docs/contract.md#s5.1)', () => {
   });
 
   it('throws ResponseFormatError for a body that is not a search response', () => {
-    expect(() => readSokPage([cu10942])).toThrow(ResponseFormatError);
-    expect(() => readSokPage({ antallTreffTotalt: 'mange' })).toThrow(ResponseFormatError);
+    expectCoreError(
+      thrownBy(() => readSokPage([cu10942])),
+      ResponseFormatError,
+      'KJR_RESPONSE_FORMAT',
+    );
+    expectCoreError(
+      thrownBy(() => readSokPage({ antallTreffTotalt: 'mange' })),
+      ResponseFormatError,
+      'KJR_RESPONSE_FORMAT',
+    );
   });
 
   it('reads S7 customers, the treffListe alias and 204', () => {
@@ -174,6 +186,10 @@ describe('readSokPage / readKundeSok (docs/contract.md#s5.1)', () => {
       kunder: [],
       responskoder: [],
     });
-    expect(() => readKundeSok('x')).toThrow(ResponseFormatError);
+    expectCoreError(
+      thrownBy(() => readKundeSok('x')),
+      ResponseFormatError,
+      'KJR_RESPONSE_FORMAT',
+    );
   });
 });

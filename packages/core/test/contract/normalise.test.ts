@@ -10,6 +10,7 @@ import {
   normaliseUnderstellsnummer,
 } from '../../src/contract/normalise.js';
 import { ValidationError } from '../../src/errors.js';
+import { expectCoreError, thrownBy } from '../support/core-errors.js';
 
 describe('normaliseKjennemerke / isValidKjennemerke (docs/contract.md#s4.8, docs/contract.md#s9.13)', () => {
   it.each([
@@ -121,7 +122,11 @@ describe('formatDtg (docs/contract.md#s4.7)', () => {
   });
 
   it('rejects an invalid Date', () => {
-    expect(() => formatDtg(new Date('nope'))).toThrow(ValidationError);
+    expectCoreError(
+      thrownBy(() => formatDtg(new Date('nope'))),
+      ValidationError,
+      'KJR_VALIDATION',
+    );
   });
 
   it('agrees with a fresh Intl reading for every instant, whichever instant of the hour came first', () => {

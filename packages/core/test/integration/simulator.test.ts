@@ -5,8 +5,11 @@ import type { ClientOptions } from '../../src/config/options.js';
 import { FiksAuthenticationError, ForbiddenError, MaskinportenError, QuotaExceededError } from '../../src/errors.js';
 import type { AuditEvent } from '../../src/observability/audit.js';
 import type { LookupOutcome } from '../../src/operations/index.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { eierForVarsel } from '../../src/projections/index.js';
 import type { Kjoretoy } from '../../src/schemas/index.js';
+import { CountingTransport } from '../support/counting-transport.js';
+import { expectCoreError } from '../support/core-errors.js';
 
 // The whole client (grant signing, token cache, pipeline, envelope) against the independent
 // simulator over real HTTP on loopback.
@@ -57,10 +60,16 @@ describe('core against the simulator', () => {
   });
 
   it('fetches exactly one token for 100 concurrent lookups', async () => {
-    const c = client();
-    await Promise.all(Array.from({ length: 100 }, () => c.lookupKjennemerke(['CU10942'])));
+    const counting = new CountingTransport(createFetchTransport({ proxy: false }));
+    const c = client({ transport: counting });
+    try {
+      await Promise.all(Array.from({ length: 100 }, () => c.lookupKjennemerke(['CU10942'])));
+    } finally {
+      // An injected transport is the caller's to close.
+      await counting.close();
+    }
     expect(simulator.stats().tokenRequests.ok).toBe(1);
-    expect(c.tokenRequestCount).toBe(1);
+    expect(counting.sent.maskinporten).toBe(1);
   });
 
   it('chunks 250 plates into 3 bulk requests with outcomes aligned to the inputs', async () => {
@@ -126,7 +135,7 @@ describe('core against the simulator', () => {
     simulator.setFaults({ quota: { dailyItems: 2 } });
     const outcomes = await client().lookupKjennemerke(['CU10942', 'EC80261', 'ST10001']);
     expect(outcomes.every((o) => o.status === 'error')).toBe(true);
-    expect(outcomes[0].error).toBeInstanceOf(QuotaExceededError);
+    expectCoreError(outcomes[0].error, QuotaExceededError, 'KJR_QUOTA_EXCEEDED');
     expect((outcomes[0].error as QuotaExceededError).retryAfterMs).toBeGreaterThan(0);
     expect(bulkRequests('kjennemerke')).toBe(1);
   });
@@ -135,7 +144,7 @@ describe('core against the simulator', () => {
     const error = await client({ integrasjonPassord: 'feil-passord' })
       .lookupUnderstellsnummer('TESTDIGDIR0000016')
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FiksAuthenticationError);
+    expectCoreError(error, FiksAuthenticationError, 'KJR_FIKS_AUTHENTICATION');
     expect(error).toMatchObject({ kind: 'integration' });
   });
 
@@ -143,7 +152,7 @@ describe('core against the simulator', () => {
     const error = await client({ fiksOrgId: '00000000-0000-4000-8000-000000000000' })
       .lookupUnderstellsnummer('TESTDIGDIR0000016')
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ForbiddenError);
+    expectCoreError(error, ForbiddenError, 'KJR_FORBIDDEN');
   });
 
   it('surfaces an unknown Maskinporten client with its MP code', async () => {
@@ -156,7 +165,7 @@ describe('core against the simulator', () => {
     })
       .getAccessToken()
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MaskinportenError);
+    expectCoreError(error, MaskinportenError, 'KJR_MASKINPORTEN');
     expect(error).toMatchObject({ mpCode: 'MP-100', status: 400 });
   });
 

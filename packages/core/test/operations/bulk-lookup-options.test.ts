@@ -4,6 +4,7 @@ import type { BulkInput } from '../../src/operations/bulk-input.js';
 import { register, sent } from './support/bulk-register.js';
 import { AUDIT, harness } from './support/context.js';
 import { found, notFound, syntheticFodselsnummer, unavailable, vehicle, withSpace } from './support/synthetic.js';
+import { expectCoreError, expectRejection } from '../support/core-errors.js';
 
 describe('lookupBulk: dtg, options and concurrency', () => {
   it('applies an item dtg over the call dtg and omits dtg when neither is set', async () => {
@@ -35,10 +36,17 @@ describe('lookupBulk: dtg, options and concurrency', () => {
 
   it('throws for an invalid call-level dtg and for items that are not an array, before sending', async () => {
     const { ctx, requester } = harness(register());
-    await expect(lookupBulk(ctx, 'kjennemerke', ['CU10942'], { dtg: '2023-06-01' })).rejects.toThrow(ValidationError);
-    await expect(lookupBulk(ctx, 'kjennemerke', 'CU10942' as unknown as BulkInput[])).rejects.toThrow(
-      'items must be an array',
+    await expectRejection(
+      lookupBulk(ctx, 'kjennemerke', ['CU10942'], { dtg: '2023-06-01' }),
+      ValidationError,
+      'KJR_VALIDATION',
     );
+    const notArray = await expectRejection(
+      lookupBulk(ctx, 'kjennemerke', 'CU10942' as unknown as BulkInput[]),
+      ValidationError,
+      'KJR_VALIDATION',
+    );
+    expect(notArray.message).toContain('items must be an array');
     expect(requester.calls).toHaveLength(0);
   });
 
@@ -95,7 +103,7 @@ describe('lookupBulk: dtg, options and concurrency', () => {
     expect(requester.calls[0].signal).toBe(controller.signal);
     expect(outcomes[0].status).toBe('found');
     expect(outcomes[1].status).toBe('error');
-    expect(outcomes[1].error).toBeInstanceOf(TransportError);
+    expectCoreError(outcomes[1].error, TransportError, 'KJR_TRANSPORT');
     expect((outcomes[1].error as TransportError).failure).toBe('aborted');
   });
 });
@@ -154,7 +162,7 @@ describe('lookupBulk: audit (docs/contract.md#s9.11)', () => {
     const error = await lookupBulk(ctx, 'kjennemerke', ['CU10942'], {
       audit: { actor: 'saksbehandler-1', purpose: ' ' },
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuditContextRequiredError);
+    expectCoreError(error, AuditContextRequiredError, 'KJR_AUDIT_CONTEXT_REQUIRED');
     expect((error as AuditContextRequiredError).missing).toEqual(['purpose', 'legalBasis']);
     expect(requester.calls).toHaveLength(0);
     expect(sink.events).toHaveLength(0);

@@ -4,6 +4,7 @@ import type { BulkInput } from '../../src/operations/bulk-input.js';
 import { register, sent, type SentItem } from './support/bulk-register.js';
 import { harness } from './support/context.js';
 import { found, notFound, vehicle, withSpace } from './support/synthetic.js';
+import { expectCoreError } from '../support/core-errors.js';
 
 describe('lookupBulk: chunking and alignment (docs/contract.md#s7c, docs/contract.md#s9.10)', () => {
   it('sends 250 plates as 100/100/50 and returns outcomes aligned to inputs', async () => {
@@ -197,7 +198,7 @@ describe('lookupBulk: response shapes', () => {
     const { ctx } = harness(() => ({ body: 'Service Unavailable' }));
     const outcomes = await lookupBulk(ctx, 'kjennemerke', ['CU10942', 'EC80261']);
     expect(outcomes.map((o) => o.status)).toEqual(['error', 'error']);
-    expect(outcomes[0].error).toBeInstanceOf(ResponseFormatError);
+    expectCoreError(outcomes[0].error, ResponseFormatError, 'KJR_RESPONSE_FORMAT');
     expect(outcomes[0].error?.requestId).toBe('req-1');
   });
 });

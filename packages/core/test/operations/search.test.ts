@@ -5,6 +5,7 @@ import type { FiksCall } from '../../src/transport/requester.js';
 import { AUDIT, harness } from './support/context.js';
 import type { Answer } from './support/recording-requester.js';
 import { found, syntheticFodselsnummer, vehicle } from './support/synthetic.js';
+import { expectCoreError, expectRejection, thrownBy } from '../support/core-errors.js';
 
 /** `count` hits starting at 1-based row `from`, each a distinct vehicle. */
 function hits(from: number, count: number): Record<string, unknown>[] {
@@ -93,7 +94,7 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
       ukjent: 'verdi',
     } as unknown as SokParams['kunde'];
     const error = await sok(ctx, 'kunde', params).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
+    expectCoreError(error, ValidationError, 'KJR_VALIDATION');
     const issues = (error as ValidationError).issues;
     expect(issues.map((i) => i.path).sort()).toEqual(
       ['etternavn', 'fodselsdato', 'fornavn', 'kjonn', 'kjonn', 'postnummer', 'ukjent'].sort(),
@@ -108,6 +109,8 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
   it('allows fonetisk only together with navn', async () => {
     const { ctx } = harness(() => ({ body: undefined }));
     await expect(sok(ctx, 'kunde', { eiertype: 'BEGGE', etternavn: 'KROKEN', fonetisk: true })).rejects.toMatchObject({
+      constructor: ValidationError,
+      code: 'KJR_VALIDATION',
       issues: [{ path: 'fonetisk', message: 'is only allowed together with navn' }],
     });
     await expect(sok(ctx, 'kunde', { eiertype: 'BEGGE', navn: 'KROKEN', fonetisk: true })).resolves.toBeDefined();
@@ -124,7 +127,7 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
     ['S6 without navn', () => sok(harness(pagedBackend(0)).ctx, 'eiernavn', {} as SokParams['eiernavn'])],
     ['fra 0', () => sok(harness(pagedBackend(0)).ctx, 'eiernavn', { navn: 'KROKEN', fra: 0 })],
   ])('rejects %s', async (_label, run) => {
-    await expect(run()).rejects.toBeInstanceOf(ValidationError);
+    await expectRejection(run(), ValidationError, 'KJR_VALIDATION');
   });
 
   it('accepts a synthetic fødselsnummer and a S2 suffix wildcard', async () => {
@@ -140,7 +143,7 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
       throw notFound404;
     });
     const error = await sok(ctx, 'kundeid', { kundeid: '124000639' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ForbiddenError);
+    expectCoreError(error, ForbiddenError, 'KJR_FORBIDDEN');
     expect((error as ForbiddenError).message).toBe('sok/kundeid is not available through Fiks for this integration');
     expect((error as ForbiddenError).status).toBe(404);
     expect((error as ForbiddenError).requestId).toBe('req-404');
@@ -150,9 +153,12 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
     const s = harness(() => {
       throw forbidden;
     });
-    await expect(sok(s.ctx, 'fodselsnummer', { fodselsnummer: syntheticFodselsnummer(2, 2, 1980) })).rejects.toThrow(
-      'sok/fodselsnummer is not available through Fiks for this integration',
+    const notExposed = await expectRejection(
+      sok(s.ctx, 'fodselsnummer', { fodselsnummer: syntheticFodselsnummer(2, 2, 1980) }),
+      ForbiddenError,
+      'KJR_FORBIDDEN',
     );
+    expect(notExposed.message).toContain('sok/fodselsnummer is not available through Fiks for this integration');
     // sok/eiernavn is documented, so its errors pass through unchanged.
     const e = harness(() => {
       throw notFound404;
@@ -262,7 +268,11 @@ describe('sokPages / sokAll: paging (docs/contract.md#s4.5, CONTRACT-ASSUMPTION 
     expect(() => sokPages(ctx, 'eiernavn', { navn: 'KROKEN' })).toThrow(
       'Audit context required: missing actor, purpose, legalBasis',
     );
-    expect(() => sokPages(ctx, 'eiernavn', { navn: '' }, { audit: AUDIT })).toThrow(ValidationError);
+    expectCoreError(
+      thrownBy(() => sokPages(ctx, 'eiernavn', { navn: '' }, { audit: AUDIT })),
+      ValidationError,
+      'KJR_VALIDATION',
+    );
     expect(() => sokPages(ctx, 'kunde' as 'eiernavn', { navn: 'KROKEN' }, { audit: AUDIT })).toThrow(
       'sok/kunde has no paging',
     );

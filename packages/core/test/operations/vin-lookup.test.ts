@@ -7,6 +7,7 @@ import {
 import { lookupUnderstellsnummer, VIN_ROUTE } from '../../src/operations/vin-lookup.js';
 import { AUDIT, harness } from './support/context.js';
 import { found, notFound, unavailable, vehicle } from './support/synthetic.js';
+import { expectCoreError, expectRejection } from '../support/core-errors.js';
 
 describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION (d))', () => {
   it('returns every vehicle a VIN matches, sending the normalised VIN and the dtg query', async () => {
@@ -58,7 +59,7 @@ describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION
   it('throws ValidationError for an invalid VIN without sending, and audits the attempt', async () => {
     const { ctx, requester, sink } = harness(() => ({ body: [] }));
     const error = await lookupUnderstellsnummer(ctx, 'TEST-DIGDIR-0000016').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
+    expectCoreError(error, ValidationError, 'KJR_VALIDATION');
     expect((error as ValidationError).message).not.toContain('DIGDIR');
     expect(requester.calls).toHaveLength(0);
     expect(sink.events).toHaveLength(1);
@@ -68,7 +69,7 @@ describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION
   it('throws a malformed element as ResponseFormatError carrying the request id', async () => {
     const { ctx } = harness(() => ({ body: [found(vehicle({ kjennemerke: 'CU 10942' })), { responskoder: 'nope' }] }));
     const error = await lookupUnderstellsnummer(ctx, 'TESTDIGDIR0000016').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ResponseFormatError);
+    expectCoreError(error, ResponseFormatError, 'KJR_RESPONSE_FORMAT');
     expect((error as ResponseFormatError).requestId).toBe('req-1');
   });
 
@@ -110,7 +111,11 @@ describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION
 
   it('checks the audit context before sending', async () => {
     const { ctx, requester } = harness(() => ({ body: [] }), { requireAuditContext: true });
-    await expect(lookupUnderstellsnummer(ctx, 'TESTDIGDIR0000016')).rejects.toBeInstanceOf(AuditContextRequiredError);
+    await expectRejection(
+      lookupUnderstellsnummer(ctx, 'TESTDIGDIR0000016'),
+      AuditContextRequiredError,
+      'KJR_AUDIT_CONTEXT_REQUIRED',
+    );
     expect(requester.calls).toHaveLength(0);
   });
 });

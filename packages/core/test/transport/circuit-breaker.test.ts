@@ -2,6 +2,7 @@ import { createKjoretoyregisterClient } from '../../src/client.js';
 import { CircuitOpenError, UpstreamError } from '../../src/errors.js';
 import { CountingTokenProvider } from '../support/counting-token-provider.js';
 import { LoopbackServer } from '../support/loopback-server.js';
+import { expectCoreError } from '../support/core-errors.js';
 
 describe('optional circuit breaker', () => {
   let server: LoopbackServer;
@@ -21,7 +22,7 @@ describe('optional circuit breaker', () => {
       circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 },
     });
     const vin = () => client.lookupUnderstellsnummer('TESTDIGDIR0000016').catch((e: unknown) => e);
-    expect(await vin()).toBeInstanceOf(UpstreamError);
+    expectCoreError(await vin(), UpstreamError, 'KJR_UPSTREAM');
     expect(await vin()).toBeInstanceOf(UpstreamError);
     const third = await vin();
     expect(third).toBeInstanceOf(CircuitOpenError);

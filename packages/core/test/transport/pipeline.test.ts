@@ -11,6 +11,7 @@ import {
 } from '../../src/errors.js';
 import { CountingTokenProvider } from '../support/counting-token-provider.js';
 import { fiksError, LoopbackServer } from '../support/loopback-server.js';
+import { expectCoreError, expectRejection } from '../support/core-errors.js';
 
 const FIKS_ORG_ID = '6f1c6b0e-4a55-4a5e-9d38-0c5f0f2f7a11';
 const INTEGRASJON_ID = 'b3a0f0de-2c1f-4b8e-9a7e-5d3c2b1a0f99';
@@ -113,6 +114,7 @@ describe('request pipeline over real HTTP', () => {
       body: fiksError(401, `Autentisering feilet for integrasjon med id ${INTEGRASJON_ID}`),
     });
     const error = await lookupVin().catch((e: unknown) => e);
+    expectCoreError(error, FiksAuthenticationError, 'KJR_FIKS_AUTHENTICATION');
     expect(error).toMatchObject({ code: 'KJR_FIKS_AUTHENTICATION', kind: 'integration' });
     expect(server.requests).toHaveLength(1);
     expect(tokens.fetches).toBe(1);
@@ -205,7 +207,7 @@ describe('request pipeline over real HTTP', () => {
 
   it('does not retry a 500', async () => {
     server.reply({ status: 500, body: { svvguid: 'g-1' } });
-    await expect(lookupVin()).rejects.toBeInstanceOf(UpstreamError);
+    await expectRejection(lookupVin(), UpstreamError, 'KJR_UPSTREAM');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -213,7 +215,7 @@ describe('request pipeline over real HTTP', () => {
     server.reply({ status: 503 });
     const [outcome] = await client.lookupKjennemerke(['CU10942']);
     expect(outcome.status).toBe('error');
-    expect(outcome.error).toBeInstanceOf(UpstreamError);
+    expectCoreError(outcome.error, UpstreamError, 'KJR_UPSTREAM');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -232,12 +234,13 @@ describe('request pipeline over real HTTP', () => {
 
   it('maps an undocumented status to UpstreamError', async () => {
     server.reply({ status: 418, text: 'teapot' });
-    await expect(lookupVin()).rejects.toMatchObject({ code: 'KJR_UPSTREAM', status: 418, retryable: false });
+    const error = await expectRejection(lookupVin(), UpstreamError, 'KJR_UPSTREAM');
+    expect(error).toMatchObject({ code: 'KJR_UPSTREAM', status: 418, retryable: false });
   });
 
   it('rejects a 200 whose body is not JSON', async () => {
     server.reply({ status: 200, text: '<html>proxy login</html>' });
-    await expect(lookupVin()).rejects.toBeInstanceOf(ResponseFormatError);
+    await expectRejection(lookupVin(), ResponseFormatError, 'KJR_RESPONSE_FORMAT');
   });
 
   it('treats a bodiless 204 as not found instead of crashing', async () => {
@@ -273,7 +276,8 @@ describe('request pipeline over real HTTP', () => {
     const controller = new AbortController();
     const aborted = client.lookupUnderstellsnummer(VIN, { signal: controller.signal });
     setImmediate(() => controller.abort());
-    await expect(aborted).rejects.toMatchObject({ code: 'KJR_TRANSPORT', failure: 'aborted' });
+    const error = await expectRejection(aborted, TransportError, 'KJR_TRANSPORT');
+    expect(error).toMatchObject({ code: 'KJR_TRANSPORT', failure: 'aborted' });
   });
 });
 

@@ -64,7 +64,8 @@ describe('Fiks Kjøretøyregister API credential', () => {
   it('refuses plain http to anything but loopback', async () => {
     const data = simulatorCredential(simulator, 'pem', { maskinportenTokenUrl: 'http://maskinporten.example/token' });
     await expect(credential.preAuthentication.call(helper, data)).rejects.toThrow(
-      /Maskinporten Token URL must be https \(plain http only for a local simulator on 127\.0\.0\.1\)/,
+      // core's https-unless-loopback rule (config/url-rules.ts), after the form's label
+      /^The credential is incomplete or wrong: Maskinporten Token URL must be https: plain http is only allowed for loopback/,
     );
     expect(requests).toHaveLength(0);
   });
@@ -98,10 +99,24 @@ describe('Fiks Kjøretøyregister API credential', () => {
       readCredentialData({
         environment: 'custom',
         fiksApiUrl: simulator.url,
-        maskinportenIssuer: simulator.url,
+        maskinportenIssuer: simulator.issuer,
         maskinportenTokenUrl: simulator.tokenUrl,
       }),
     );
-    expect(custom.maskinportenIssuer).toBe(simulator.issuer);
+    expect(custom).toEqual({
+      environment: 'test',
+      fiksApiUrl: simulator.url,
+      maskinportenIssuer: simulator.issuer,
+      maskinportenTokenUrl: simulator.tokenUrl,
+    });
+  });
+
+  it('passes a custom issuer as typed: without its trailing slash it is refused, naming the field', async () => {
+    const data = simulatorCredential(simulator, 'pem', { maskinportenIssuer: simulator.url });
+    expect(endpointsOf(readCredentialData(data)).maskinportenIssuer).toBe(simulator.url);
+    await expect(credential.preAuthentication.call(helper, data)).rejects.toThrow(
+      /^The credential is incomplete or wrong: Maskinporten Issuer must be the Maskinporten issuer URL with its trailing slash/,
+    );
+    expect(requests).toHaveLength(0);
   });
 });

@@ -1,9 +1,22 @@
 import type { AuditContext } from '@kjoretoyregister/core';
 import type { AuditRequestOptions } from '../kjoretoyregister-module-options.interface.js';
-import type { KjoretoyregisterAuditOptions } from './kjoretoyregister-audit.decorator.js';
 
-export const DEFAULT_CASE_REF_PARAM = 'caseRef';
-export const DEFAULT_CASE_REF_HEADER = 'x-case-ref';
+// The route's declaration lives here, not beside the decorator: the decorator imports the
+// interceptor, which reads requests with this file, so a type import back would close a cycle.
+/** What a route declares about the lookups it makes; the actor and case come from the request. */
+export interface KjoretoyregisterAuditOptions {
+  /** Why, e.g. `HENSATT_KJORETOY`. */
+  purpose: string;
+  /** Legal basis, e.g. `vegtrafikkloven § 37`. */
+  legalBasis: string;
+  /** Route parameter with the case reference; overrides the module's `auditRequest.caseRefParam`. */
+  caseRefParam?: string;
+  /** Header with the case reference; overrides the module's `auditRequest.caseRefHeader`. */
+  caseRefHeader?: string;
+}
+
+const DEFAULT_CASE_REF_PARAM = 'caseRef';
+const DEFAULT_CASE_REF_HEADER = 'x-case-ref';
 
 /** The parts of an Express or Fastify request the audit context is read from. */
 export interface AuditableRequest {

@@ -5,8 +5,7 @@ import { KJORETOYREGISTER_AUDIT_METADATA } from '../kjoretoyregister.constants.j
 import { KJORETOYREGISTER_MODULE_OPTIONS } from '../kjoretoyregister.module-definition.js';
 import type { KjoretoyregisterModuleOptions } from '../kjoretoyregister-module-options.interface.js';
 import { AuditContextStorage } from './audit-context.storage.js';
-import { auditContextFromRequest, type AuditableRequest } from './audit-request.js';
-import type { KjoretoyregisterAuditOptions } from './kjoretoyregister-audit.decorator.js';
+import { auditContextFromRequest, type AuditableRequest, type KjoretoyregisterAuditOptions } from './audit-request.js';
 
 /**
  * Applied by `@KjoretoyregisterAudit()`. Routes without the metadata (e.g. when registered as a

@@ -1,18 +1,9 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { KJORETOYREGISTER_AUDIT_METADATA } from '../kjoretoyregister.constants.js';
+import type { KjoretoyregisterAuditOptions } from './audit-request.js';
 import { KjoretoyregisterAuditInterceptor } from './audit.interceptor.js';
 
-/** What a route declares about the lookups it makes; the actor and case come from the request. */
-export interface KjoretoyregisterAuditOptions {
-  /** Why, e.g. `HENSATT_KJORETOY`. */
-  purpose: string;
-  /** Legal basis, e.g. `vegtrafikkloven § 37`. */
-  legalBasis: string;
-  /** Route parameter with the case reference; overrides the module's `auditRequest.caseRefParam`. */
-  caseRefParam?: string;
-  /** Header with the case reference; overrides the module's `auditRequest.caseRefHeader`. */
-  caseRefHeader?: string;
-}
+export type { KjoretoyregisterAuditOptions } from './audit-request.js';
 
 /**
  * Marks a controller or route whose register lookups must be audited: the interceptor puts

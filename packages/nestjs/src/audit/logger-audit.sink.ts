@@ -18,7 +18,7 @@ export function createLoggerAuditSink(logger: Pick<Logger, 'log'> = new Logger(A
 }
 
 /** The log-safe summary of an event. */
-export function describeAuditEvent(event: AuditEvent): string {
+function describeAuditEvent(event: AuditEvent): string {
   const { outcome } = event;
   const fields: Record<string, string | number | undefined> = {
     operation: event.operation,

@@ -1,5 +1,5 @@
 import type { AuditContext, KjoretoyregisterClient } from '@kjoretoyregister/core';
-import { isKjoretoyregisterError } from '@kjoretoyregister/core';
+import { isKjoretoyregisterError, PROBE_KJENNEMERKE, probeFiks } from '@kjoretoyregister/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { KJORETOYREGISTER_CLIENT } from '../kjoretoyregister.constants.js';
@@ -12,18 +12,18 @@ export interface KjoretoyregisterHealthCheckOptions {
   timeoutMs?: number;
   /**
    * Off by default: the check then only needs a Maskinporten token (cached between checks) and
-   * never touches Fiks or the lookup quota. `true` adds one bulk lookup of a plate that does not
-   * exist (`XX99999`, docs/contract.md#s6), which proves the integration, its password and its access
-   * without returning register data; where the upstream counts looked-up items it costs one per
-   * check, so keep it to an infrequent readiness probe. A function runs your own probe instead.
+   * never touches Fiks. `true` adds core's `probeFiks`: one exact search for `XX99999`, a plate
+   * that does not exist (docs/contract.md#s6). It proves the integration, its password and its
+   * access without returning register data, and a search spends no lookup quota. A function runs
+   * your own probe instead.
    */
   fiksProbe?: boolean | FiksProbe;
 }
 
 export const DEFAULT_HEALTH_TIMEOUT_MS = 5_000;
-/** docs/contract.md#s6: `XX99999` does not exist and is the standard not-found probe. */
-export const NOT_FOUND_PROBE_KJENNEMERKE = 'XX99999';
-/** The probe is a register call too, so it is audited under its own name. */
+/** @deprecated Use `PROBE_KJENNEMERKE` from `@kjoretoyregister/core`; removed in 0.2.0. */
+export const NOT_FOUND_PROBE_KJENNEMERKE = PROBE_KJENNEMERKE;
+/** The probe is a register call too: audited under the indicator's name, over core's `PROBE_AUDIT_CONTEXT`. */
 export const HEALTH_PROBE_AUDIT: AuditContext = {
   actor: 'kjoretoyregister-health-indicator',
   purpose: 'HEALTH_CHECK',
@@ -67,14 +67,10 @@ export class KjoretoyregisterHealthIndicator {
   }
 }
 
-/** Bulk lookups report upstream failures per item; the probe turns that item's error back into a throw. */
+/** `fiksProbe: true`: core's `probeFiks`, its failed answer thrown like any other probe's failure. */
 export const notFoundProbe: FiksProbe = async (client, signal) => {
-  const [outcome] = await client.lookupKjennemerke([NOT_FOUND_PROBE_KJENNEMERKE], {
-    signal,
-    audit: HEALTH_PROBE_AUDIT,
-  });
-  if (outcome?.status === 'error' || outcome?.status === 'invalid')
-    throw outcome.error ?? new Error(`probe ${outcome.status}`);
+  const result = await probeFiks(client, { signal, audit: HEALTH_PROBE_AUDIT });
+  if (!result.ok) throw result.error;
 };
 
 /** Code and message only: core messages carry no secrets or identifiers; causes may. */

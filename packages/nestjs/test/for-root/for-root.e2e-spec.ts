@@ -103,7 +103,7 @@ describe('KjoretoyregisterModule.forRoot against the simulator', () => {
 
     expect(client.config).toMatchObject({ environment: 'test', fiksOrgId: sim.demo.fiksOrgId });
     await client.getAccessToken();
-    expect(client.tokenRequestCount).toBe(1);
+    expect(routeCount(sim, TOKEN)).toBe(1);
   });
 
   it('writes audit events to the Nest logger by default, without the plate', async () => {

@@ -19,7 +19,7 @@ export interface AdminOperations {
   revokeTokens(): number;
 }
 
-export interface AdminRequest {
+interface AdminRequest {
   method: string;
   pathname: string;
   remoteAddress: string | undefined;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SimulatorOptions } from '../options.js';
 
-export interface CliArgs {
+interface CliArgs {
   options: SimulatorOptions;
   printEnv: boolean;
   /** Written (atomically) once the simulator listens, for CI scripts to wait on and source. */

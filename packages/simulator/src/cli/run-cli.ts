@@ -3,7 +3,7 @@ import { formatEnvExports } from '../env.js';
 import { startSimulator, type RunningSimulator } from '../simulator.js';
 import { CliUsageError, USAGE, parseCliArgs } from './cli-args.js';
 
-export interface CliIo {
+interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
 }

@@ -2,9 +2,9 @@ import { randomBytes, sign } from 'node:crypto';
 import forge from 'node-forge';
 
 /** OID of `organizationIdentifier` (ETSI EN 319 412-1), `NTRNO-<orgnr>` in newer Norwegian certificates. */
-export const ORGANIZATION_IDENTIFIER_OID = '2.5.4.97';
+const ORGANIZATION_IDENTIFIER_OID = '2.5.4.97';
 
-export interface CertificateValidity {
+interface CertificateValidity {
   notBefore: Date;
   notAfter: Date;
 }

@@ -4,7 +4,7 @@
  */
 import { createRegister, type RegisterOptions } from './register.js';
 
-export interface RegisterFootprint {
+interface RegisterFootprint {
   vehicles: number;
   createMs: number;
   warmUpMs: number;

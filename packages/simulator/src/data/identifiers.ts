@@ -24,7 +24,7 @@ function toDigits(text: string): number[] {
 }
 
 /** Both fødselsnummer check digits for the first nine digits, or undefined if none exist. */
-export function fodselsnummerCheckDigits(firstNine: string): string | undefined {
+function fodselsnummerCheckDigits(firstNine: string): string | undefined {
   const digits = toDigits(firstNine);
   const k1 = mod11(digits, FNR_WEIGHTS_1);
   if (k1 === undefined) return undefined;

@@ -7,7 +7,7 @@ import type { Responskode } from '../contract-assumptions.js';
 
 export type { Responskode };
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export interface KodeverkType {
@@ -30,7 +30,7 @@ export interface Adresse {
   poststed?: string;
 }
 
-export interface Person {
+interface Person {
   etternavn: string;
   fodselsdato: string;
   fodselsnummer?: string;
@@ -38,7 +38,7 @@ export interface Person {
   mellomnavn?: string;
 }
 
-export interface Enhet {
+interface Enhet {
   organisasjonsnavn: string;
   organisasjonsnummer: string;
 }
@@ -63,7 +63,7 @@ export interface Eierforhold {
   vedtakstidspunkt?: string;
 }
 
-export type Kjennemerkekategori = 'KJORETOY' | 'NORMAL' | 'PERSONLIG' | 'PROVE';
+type Kjennemerkekategori = 'KJORETOY' | 'NORMAL' | 'PERSONLIG' | 'PROVE';
 
 export interface Kjennemerke {
   fomTidspunkt: string;
@@ -94,7 +94,7 @@ export interface KjoretoyIdentitet {
   unntattOffentlighet: KodeverkType[];
 }
 
-export interface PeriodiskKjoretoyKontroll {
+interface PeriodiskKjoretoyKontroll {
   kontrollfrist?: string;
   sistGodkjent?: string;
 }

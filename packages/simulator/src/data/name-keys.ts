@@ -64,7 +64,7 @@ export function phoneticKey(name: string): string {
 }
 
 /** Every full-name form a party answers to, normalised. */
-export function fullNames(party: PartyData): string[] {
+function fullNames(party: PartyData): string[] {
   if (party.enhet) return [normaliseName(party.enhet.organisasjonsnavn)];
   const person = party.person;
   if (!person) return [];

@@ -6,7 +6,7 @@
 
 const VALUE_SPACE = 2 ** 21;
 
-export const MAX_PACKED_VALUE = VALUE_SPACE - 1;
+const MAX_PACKED_VALUE = VALUE_SPACE - 1;
 
 export class PackedMultiMapBuilder {
   private entries = new Float64Array(1024);

@@ -7,8 +7,8 @@
 import { PERSONLIG_ORD } from './catalogue/names.js';
 import { Permutation, Rng } from './prng.js';
 
-export const ELECTRIC_SERIES = 'EL EK EV EB ED EF EH EJ EN EP ER ES ET EU'.split(' ');
-export const OTHER_SERIES = (
+const ELECTRIC_SERIES = 'EL EK EV EB ED EF EH EJ EN EP ER ES ET EU'.split(' ');
+const OTHER_SERIES = (
   'AB AD AE AJ AK BR BS BN BT BP CE CF CH CV DA DK DN DR DT FJ FR GJ HB HH HV JE KF KH KJ KL KP ' +
   'LB LE LJ NB NF NV PD PP RA RF RJ SU SV SY TA TV UB UC VE VH VJ VK VN VS YA ZA ZE ZH ZT'
 ).split(' ');

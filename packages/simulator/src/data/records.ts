@@ -64,7 +64,7 @@ export interface PartyAddress {
   kommunenavn: string;
 }
 
-export interface PersonData {
+interface PersonData {
   fornavn: string;
   mellomnavn?: string;
   etternavn: string;
@@ -73,7 +73,7 @@ export interface PersonData {
   kjonn: 'M' | 'K';
 }
 
-export interface EnhetData {
+interface EnhetData {
   organisasjonsnavn: string;
   organisasjonsnummer: string;
   /** Main unit of a sub-unit (underenhet). */

@@ -13,7 +13,7 @@ import { PackedMultiMap, PackedMultiMapBuilder } from './packed-multimap.js';
 import type { PartySpace } from './parties.js';
 import type { OwnershipSpan, PartyData, PartyId } from './records.js';
 
-export interface OwnershipSource {
+interface OwnershipSource {
   readonly size: number;
   /** Current ownership of vehicle `index`, or undefined when it is shielded or has none. */
   currentOwnership(index: number): OwnershipSpan | undefined;

@@ -9,7 +9,7 @@ import type { JsonObject } from './kjoretoy-types.js';
 import { formatOsloDate, formatOsloDateTime } from './time.js';
 
 /** A KodeverkType as JSON, keys in SVV's order, absent parts omitted (docs/contract.md#s5.8). */
-export function kv(kodeVerdi: string, kodeNavn?: string, kodeBeskrivelse?: string, kodeTypeId?: string): JsonObject {
+function kv(kodeVerdi: string, kodeNavn?: string, kodeBeskrivelse?: string, kodeTypeId?: string): JsonObject {
   const code: JsonObject = {};
   if (kodeBeskrivelse !== undefined) code.kodeBeskrivelse = kodeBeskrivelse;
   if (kodeNavn !== undefined) code.kodeNavn = kodeNavn;
@@ -204,7 +204,7 @@ function cachedKlassifisering(model: ModelSpec): JsonObject {
   return data;
 }
 
-export interface GodkjenningInput {
+interface GodkjenningInput {
   model: ModelSpec;
   farge: Farge;
   forstegangsregistrert: number;

@@ -7,7 +7,6 @@
 import { pad2 } from './identifiers.js';
 
 export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
 export const YEAR_MS = 365.2425 * DAY_MS;
 
 /** Epoch ms of the last Sunday of a month at 01:00 UTC (EU summer-time switch). */
@@ -20,7 +19,7 @@ function lastSundayAt0100Utc(year: number, monthIndex: number): number {
 const offsetCache = new Map<number, [number, number]>();
 
 /** Europe/Oslo offset in minutes (60 or 120) at an instant. */
-export function osloOffsetMinutes(ms: number): number {
+function osloOffsetMinutes(ms: number): number {
   const year = new Date(ms).getUTCFullYear();
   let bounds = offsetCache.get(year);
   if (!bounds) {
@@ -52,11 +51,6 @@ export function osloTime(year: number, month: number, day: number, hour = 12, mi
   const naive = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const winter = naive - 60 * 60_000;
   return osloOffsetMinutes(winter) === 60 ? winter : naive - 120 * 60_000;
-}
-
-/** A calendar date as `YYYY-MM-DD` from epoch days. */
-export function formatEpochDay(epochDay: number): string {
-  return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Adds whole calendar years to an instant (Feb 29 rolls to Mar 1). */

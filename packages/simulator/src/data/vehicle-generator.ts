@@ -31,7 +31,7 @@ import { buildGodkjenning } from './technical-data.js';
 import { DAY_MS, YEAR_MS, addYears, formatOsloDate, osloTime } from './time.js';
 
 /** Generated history ends before this instant, so the data never depends on the wall clock. */
-export const DATA_END = osloTime(2025, 12, 1, 0, 0);
+const DATA_END = osloTime(2025, 12, 1, 0, 0);
 const LEASING_FROM = osloTime(2012, 1, 1, 0, 0);
 const KIND_CORE = 31;
 const KIND_DETAIL = 32;
@@ -42,9 +42,9 @@ const KUID_BASE = 4_100_000_000;
 const KUID_DOMAIN = 100_000_000;
 
 /** Largest number of generated vehicles: VIN serials are six digits. */
-export const MAX_GENERATED = 1_000_000;
+const MAX_GENERATED = 1_000_000;
 
-export interface CoreHistory {
+interface CoreHistory {
   model: ModelSpec;
   forstegangsregistrert: number;
   ownerships: OwnershipSpan[];

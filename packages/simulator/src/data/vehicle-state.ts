@@ -11,13 +11,13 @@ function contains(span: Span, at: number): boolean {
 }
 
 /** The span in force at `at`, or the open span when `at` is undefined. */
-export function spanAt<T extends Span>(spans: readonly T[], at: number | undefined): T | undefined {
+function spanAt<T extends Span>(spans: readonly T[], at: number | undefined): T | undefined {
   if (at === undefined) return spans.find((span) => span.til === undefined);
   return spans.find((span) => contains(span, at));
 }
 
 /** The first instant the register knows the vehicle. */
-export function firstKnown(record: VehicleRecord): number {
+function firstKnown(record: VehicleRecord): number {
   let first = record.forstegangsregistrert;
   for (const plate of record.plates) first = Math.min(first, plate.fom);
   for (const registration of record.registrations) first = Math.min(first, registration.fom);

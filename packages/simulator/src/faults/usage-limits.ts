@@ -10,7 +10,7 @@ interface Window {
   requests: number;
 }
 
-export type QuotaDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+type QuotaDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Per-integration daily item quota and burst window (CONTRACT-ASSUMPTION (e)). Both read the

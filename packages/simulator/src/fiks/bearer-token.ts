@@ -2,9 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { ORGNR_AUTHORITY_PREFIX } from '../credentials/demo-identities.js';
 
-export const FIKS_SCOPE = 'ks:fiks';
+const FIKS_SCOPE = 'ks:fiks';
 
-export interface VerifiedToken {
+interface VerifiedToken {
   jti: string | undefined;
   /** The 9-digit org from `consumer.ID` (docs/contract.md#s3.4). */
   consumerOrgnr: string | undefined;

@@ -34,7 +34,7 @@ export interface FiksApiDeps extends FiksAuthDeps {
   maxBulkSize: number;
 }
 
-export interface FiksApiRequest {
+interface FiksApiRequest {
   method: string;
   path: string;
   query: URLSearchParams;

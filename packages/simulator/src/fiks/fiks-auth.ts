@@ -13,7 +13,7 @@ export interface FiksAuthDeps {
   ledger: TokenLedger;
 }
 
-export interface FiksAuthRequest {
+interface FiksAuthRequest {
   headers: IncomingHttpHeaders;
   fiksOrgId: string;
   path: string;
@@ -22,7 +22,7 @@ export interface FiksAuthRequest {
   revokedByFault: () => boolean;
 }
 
-export type FiksAuthResult = { ok: true; integrasjonId: string } | { ok: false; response: SimResponse };
+type FiksAuthResult = { ok: true; integrasjonId: string } | { ok: false; response: SimResponse };
 
 /** The three preconditions, in order: token → integration → access (docs/contract.md#s3.3, docs/contract.md#s3.5). */
 export async function authenticateFiks(deps: FiksAuthDeps, request: FiksAuthRequest): Promise<FiksAuthResult> {

@@ -1,10 +1,10 @@
 import { SERVED_SEARCH_ENDPOINTS } from '../contract-assumptions.js';
 
 /** docs/contract.md#s4.1: `{base}/kjoretoyregister/api/{fiksOrgId}` + the SVV path unchanged. */
-export const KJORETOYREGISTER_PREFIX = '/kjoretoyregister/api/';
-export const SVV_PATH_PREFIX = '/rest/distribusjon/kjoretoy/v2.0';
+const KJORETOYREGISTER_PREFIX = '/kjoretoyregister/api/';
+const SVV_PATH_PREFIX = '/rest/distribusjon/kjoretoy/v2.0';
 
-export interface FiksPath {
+interface FiksPath {
   fiksOrgId: string;
   /** The path after `v2.0` (still percent-encoded), or undefined when the SVV prefix is missing. */
   svvPath: string | undefined;

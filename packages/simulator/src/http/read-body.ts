@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** Generous for a 100-item bulk body, small enough that a runaway client cannot exhaust memory. */
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';

@@ -17,7 +17,7 @@ import { jsonResponse, textResponse, type RouteOutcome } from './sim-response.js
 import type { Sleeper } from './sleeper.js';
 import { writeOutcome } from './write-response.js';
 
-export interface RouterDeps {
+interface RouterDeps {
   issuer: string;
   baseClock: Clock;
   random: () => number;

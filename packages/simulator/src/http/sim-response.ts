@@ -19,7 +19,7 @@ export interface BodyDelivery {
 }
 
 /** Destroy the connection instead of answering (fault: connection reset). */
-export interface ConnectionReset {
+interface ConnectionReset {
   reset: true;
 }
 

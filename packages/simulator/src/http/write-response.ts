@@ -38,7 +38,7 @@ export async function writeOutcome(
 }
 
 /** A syntax error that no JSON parser can read past: a comma right after the opening bracket. */
-export function malformJson(body: string): string {
+function malformJson(body: string): string {
   const match = /^\s*[[{]/.exec(body);
   return match ? `${match[0]},${body.slice(match[0].length)}` : `<${body}`;
 }

@@ -3,9 +3,9 @@ import { SignJWT } from 'jose';
 import { ORGNR_AUTHORITY_PREFIX } from '../credentials/demo-identities.js';
 import type { SigningKey } from './signing-key.js';
 
-export type ClientAmr = 'virksomhetssertifikat' | 'private_key_jwt';
+type ClientAmr = 'virksomhetssertifikat' | 'private_key_jwt';
 
-export interface AccessTokenInput {
+interface AccessTokenInput {
   issuer: string;
   clientId: string;
   clientAmr: ClientAmr;
@@ -19,7 +19,7 @@ export interface AccessTokenInput {
 }
 
 /** Altinn TT02 is the delegation source behind Maskinporten TEST. */
-export const DELEGATION_SOURCE = 'https://tt02.altinn.no/';
+const DELEGATION_SOURCE = 'https://tt02.altinn.no/';
 
 /** An RS256 JWT with the claims of docs/contract.md#s2.6. */
 export async function signAccessToken(

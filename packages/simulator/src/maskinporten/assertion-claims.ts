@@ -6,7 +6,7 @@ import { reject } from './grant-rejection.js';
  * The documented grant claims (docs/contract.md#s2.4). Anything else answers "Invalid assertion".
  * `iss_onbehalfof` and `authorization_details` are documented too, so they are tolerated.
  */
-export const DOCUMENTED_CLAIMS: ReadonlySet<string> = new Set([
+const DOCUMENTED_CLAIMS: ReadonlySet<string> = new Set([
   'aud',
   'iss',
   'iat',
@@ -21,9 +21,9 @@ export const DOCUMENTED_CLAIMS: ReadonlySet<string> = new Set([
 ]);
 
 /** docs/contract.md#s2.4: "Maximum 120 seconds allowed. (exp - iat <= 120)". */
-export const MAX_GRANT_LIFETIME_SECONDS = 120;
+const MAX_GRANT_LIFETIME_SECONDS = 120;
 /** docs/contract.md#s2.4: iat "less than 10 seconds ahead … our clock". */
-export const MAX_IAT_AHEAD_SECONDS = 10;
+const MAX_IAT_AHEAD_SECONDS = 10;
 
 export function checkAudience(claims: AssertionClaims, issuer: string): void {
   // A single string equal to the issuer with its trailing slash; not the token URL, not an array.

@@ -4,7 +4,7 @@ import { certificateOrgnr } from './certificate-orgnr.js';
 import type { RegisteredClient } from './client-registry.js';
 import { reject } from './grant-rejection.js';
 
-export type AssertionKey =
+type AssertionKey =
   | { mode: 'x5c'; publicKey: KeyObject; certificateOrgnr: string | undefined }
   | { mode: 'kid'; publicKey: KeyObject };
 

@@ -20,7 +20,7 @@ export interface AssertionClaims {
   [claim: string]: unknown;
 }
 
-export interface ParsedAssertion {
+interface ParsedAssertion {
   compact: string;
   header: AssertionHeader;
   claims: AssertionClaims;

@@ -24,7 +24,7 @@ export interface ClientRegistration {
   delegations?: DelegationInput[];
 }
 
-export interface RegisteredKey {
+interface RegisteredKey {
   kid: string;
   publicKey: KeyObject;
   expiresAtMs?: number;
@@ -54,7 +54,7 @@ export class ClientRegistry {
 }
 
 /** Validates at the boundary (admin API and `registerClient()`), naming the field at fault. */
-export function toRegisteredClient(input: ClientRegistration): RegisteredClient {
+function toRegisteredClient(input: ClientRegistration): RegisteredClient {
   const problems: string[] = [];
   const raw = input as unknown as Record<string, unknown>;
   if (typeof raw['clientId'] !== 'string' || raw['clientId'] === '')

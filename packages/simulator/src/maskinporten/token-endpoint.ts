@@ -30,13 +30,13 @@ export interface TokenEndpointDeps {
   tokenLifetimeSeconds: number;
 }
 
-export interface TokenRequest {
+interface TokenRequest {
   contentType: string | undefined;
   body: string;
   nowMs: number;
 }
 
-export interface TokenOutcome {
+interface TokenOutcome {
   response: SimResponse;
   /** Undefined on success; else the MP code or OAuth error, for stats. */
   rejection?: string;

@@ -11,7 +11,7 @@ import { badRequest, kjoretoyResponse, ugyldig } from './envelope.js';
 import { dtgValue } from './params.js';
 import type { SvvOptions, SvvResult } from './types.js';
 
-export type BulkKind = keyof typeof BULK_ITEM_KEY;
+type BulkKind = keyof typeof BULK_ITEM_KEY;
 
 interface BulkItem {
   id: string;

@@ -8,7 +8,7 @@ import { ugyldig } from './envelope.js';
 import type { Responskode } from '../data/kjoretoy-types.js';
 
 /** Largest `antall` the simulator serves in one page (SVV's maximum is unknown, docs/contract.md#s8.6). */
-export const MAX_SEARCH_ANTALL = 1000;
+const MAX_SEARCH_ANTALL = 1000;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Responskode };
 
@@ -37,7 +37,7 @@ function positiveInteger(query: URLSearchParams, name: string, fallback: number,
   return ok(Number(value));
 }
 
-export interface Paging {
+interface Paging {
   /** 1-based first row (docs/contract.md#s4.5). */
   fra: number;
   antall: number;

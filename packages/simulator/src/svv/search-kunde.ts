@@ -15,7 +15,7 @@ import { booleanParam, optional } from './params.js';
 import { matchesFilter, parseAddressFilter, type PartyFilter } from './party-filters.js';
 import type { SvvResult } from './types.js';
 
-export const KUNDE_SOK_MAX_TREFF = 100;
+const KUNDE_SOK_MAX_TREFF = 100;
 const EIERTYPER = ['PERSON', 'ORGANISASJON', 'BEGGE'] as const;
 
 interface KundeQuery {

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './001-initial.js';
+import { auditLogMigration } from './002-audit-log.js';
 
 /** Ordered by name. Add new files as `NNN-what.ts`; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initialMigration,
+  '002-audit-log': auditLogMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

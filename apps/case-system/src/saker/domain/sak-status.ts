@@ -6,8 +6,4 @@ export const SAK_STATUSES = ['MOTTATT', 'EIER_FUNNET', 'SKJERMET', 'IKKE_FUNNET'
 
 export type SakStatus = (typeof SAK_STATUSES)[number];
 
-export type OppslagUtfallStatus = Exclude<SakStatus, 'MOTTATT'>;
-
-export function isSakStatus(value: unknown): value is SakStatus {
-  return typeof value === 'string' && (SAK_STATUSES as readonly string[]).includes(value);
-}
+export type CaseLookupOutcomeStatus = Exclude<SakStatus, 'MOTTATT'>;

@@ -1,5 +1,4 @@
 import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
-import type { JobStatus } from '../../persistence/schema.js';
 import type { SakStatus } from './sak-status.js';
 
 export interface Sted {
@@ -19,7 +18,11 @@ export interface Observasjon {
   meldtAv?: string;
 }
 
-export interface OppslagJobbStatus {
+/** Where a case's lookup job stands; the database's `lookup_jobs.status` holds the same words. */
+export type JobStatus = 'PENDING' | 'DONE' | 'FAILED';
+
+/** The case's latest lookup job, as the API shows it (`oppslag`). */
+interface LookupJobSummary {
   status: JobStatus;
   forsok: number;
   nesteForsok?: string;
@@ -46,5 +49,5 @@ export interface Sak {
   varselFrist?: string;
   opprettet: string;
   oppdatert: string;
-  oppslag?: OppslagJobbStatus;
+  oppslag?: LookupJobSummary;
 }

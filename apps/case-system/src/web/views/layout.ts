@@ -15,7 +15,7 @@ export function layout(title: string, user: AuthUser | undefined, body: SafeHtml
           <a class="brand" href="/saker">Hensatt kjøretøy</a>
           ${user
             ? html`<form method="post" action="/logout" class="user">
-                <span>${user.navn} (${user.rolle})</span>
+                <span>${user.name} (${user.role})</span>
                 <button type="submit">Logg ut</button>
               </form>`
             : ''}

@@ -1,12 +1,11 @@
 import type { Part } from '@kjoretoyregister/core';
 import type { AuthUser } from '../../auth/auth-user.js';
 import type { Sak } from '../../saker/domain/sak.js';
-import type { OppslagLoggEntry } from '../../saker/sak.mapper.js';
+import type { AuditLogEntry } from '../../saker/sak.mapper.js';
 import { dato, html, tid, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 
-export function sakPage(user: AuthUser, sak: Sak, logg: OppslagLoggEntry[]): string {
-  const k = sak.kjoretoy;
+export function sakPage(user: AuthUser, sak: Sak, logg: AuditLogEntry[]): string {
   return layout(
     `Sak ${sak.kjennemerke ?? sak.understellsnummer ?? ''}`,
     user,
@@ -40,58 +39,68 @@ export function sakPage(user: AuthUser, sak: Sak, logg: OppslagLoggEntry[]): str
       </dl>
 
       <h2>Kjøretøy</h2>
-      <dl>
-        <dt>Kjennemerke</dt>
-        <dd>${k?.kjennemerke ?? sak.kjennemerke ?? '–'}</dd>
-        <dt>Understellsnummer</dt>
-        <dd>${k?.understellsnummer ?? sak.understellsnummer ?? '–'}</dd>
-        <dt>Merke og modell</dt>
-        <dd>${[k?.merke, k?.modell].filter(Boolean).join(' ') || '–'}</dd>
-        <dt>Farge</dt>
-        <dd>${k?.farge ?? '–'}</dd>
-        <dt>Registreringsstatus</dt>
-        <dd>${k?.registreringsstatusNavn ?? k?.registreringsstatus ?? '–'}</dd>
-      </dl>
+      ${kjoretoySection(sak)}
 
       <h2>Eier på observasjonstidspunktet</h2>
       ${eierSection(sak)}
 
       <h2>Oppslagslogg</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Tidspunkt</th>
-            <th>Aktør</th>
-            <th>Formål</th>
-            <th>Rettsgrunnlag</th>
-            <th>Operasjon</th>
-            <th>Utfall</th>
-            <th>Datakategorier</th>
-            <th>Request-id</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${logg.length === 0
-            ? html`<tr>
-                <td colspan="8">Ingen oppslag ennå.</td>
-              </tr>`
-            : ''}
-          ${logg.map(
-            (row) =>
-              html`<tr>
-                <td>${tid(row.tidspunkt)}</td>
-                <td>${row.actor ?? '–'}</td>
-                <td>${row.purpose ?? '–'}</td>
-                <td>${row.legalBasis ?? '–'}</td>
-                <td>${row.operation}</td>
-                <td>${row.utfall}${row.errorCode ? html` (${row.errorCode})` : ''}</td>
-                <td>${row.dataCategories.join(', ') || '–'}</td>
-                <td>${row.requestIds.join(', ') || '–'}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`,
+      ${auditLogTable(logg)}`,
   );
+}
+
+function kjoretoySection(sak: Sak): SafeHtml {
+  const k = sak.kjoretoy;
+  return html`<dl>
+    <dt>Kjennemerke</dt>
+    <dd>${k?.kjennemerke ?? sak.kjennemerke ?? '–'}</dd>
+    <dt>Understellsnummer</dt>
+    <dd>${k?.understellsnummer ?? sak.understellsnummer ?? '–'}</dd>
+    <dt>Merke og modell</dt>
+    <dd>${[k?.merke, k?.modell].filter(Boolean).join(' ') || '–'}</dd>
+    <dt>Farge</dt>
+    <dd>${k?.farge ?? '–'}</dd>
+    <dt>Registreringsstatus</dt>
+    <dd>${k?.registreringsstatusNavn ?? k?.registreringsstatus ?? '–'}</dd>
+  </dl>`;
+}
+
+/** One row per register call, as the audit log holds it. */
+function auditLogTable(logg: AuditLogEntry[]): SafeHtml {
+  return html`<table>
+    <thead>
+      <tr>
+        <th>Tidspunkt</th>
+        <th>Aktør</th>
+        <th>Formål</th>
+        <th>Rettsgrunnlag</th>
+        <th>Operasjon</th>
+        <th>Utfall</th>
+        <th>Datakategorier</th>
+        <th>Request-id</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${logg.length === 0
+        ? html`<tr>
+            <td colspan="8">Ingen oppslag ennå.</td>
+          </tr>`
+        : ''}
+      ${logg.map(
+        (row) =>
+          html`<tr>
+            <td>${tid(row.tidspunkt)}</td>
+            <td>${row.actor ?? '–'}</td>
+            <td>${row.purpose ?? '–'}</td>
+            <td>${row.legalBasis ?? '–'}</td>
+            <td>${row.operation}</td>
+            <td>${row.utfall}${row.errorCode ? html` (${row.errorCode})` : ''}</td>
+            <td>${row.dataCategories.join(', ') || '–'}</td>
+            <td>${row.requestIds.join(', ') || '–'}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function eierSection(sak: Sak): SafeHtml {

@@ -7,7 +7,7 @@
  */
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { ConfigurationError, PRESETS, type ConfigurationIssue, type KeyMaterialInput } from '@kjoretoyregister/core';
+import { ConfigurationError, PRESETS, type ConfigurationIssue, type KeyMaterialOption } from '@kjoretoyregister/core';
 
 export const CREDENTIAL_TYPE = 'fiksKjoretoyregisterApi';
 
@@ -74,16 +74,34 @@ export function endpointsOf(data: FiksCredentialData): CredentialEndpoints {
     return { environment: data.environment, ...PRESETS[data.environment] };
   }
   const issues: ConfigurationIssue[] = [];
-  for (const field of ['fiksApiUrl', 'maskinportenIssuer', 'maskinportenTokenUrl'] as const) {
-    if (data[field] === '') issues.push({ path: field, message: 'is required when Environment is Custom URLs' });
+  const custom = [
+    ['fiksApiUrl', data.fiksApiUrl],
+    ['maskinporten.issuer', data.maskinportenIssuer],
+    ['maskinporten.tokenUrl', data.maskinportenTokenUrl],
+  ] as const;
+  for (const [path, value] of custom) {
+    if (value === '') issues.push({ path, message: 'is required when Environment is Custom URLs' });
   }
   if (issues.length > 0) throw new ConfigurationError(issues);
+  // Passed as typed: core's own rule decides whether an issuer is valid (it must end with a
+  // slash, docs/contract.md#s2.1) and names the field when it is not.
   return {
     environment: 'test',
     fiksApiUrl: data.fiksApiUrl,
-    // The issuer is the grant audience and must end with a slash (docs/contract.md#s2.1); users often drop it.
-    maskinportenIssuer: data.maskinportenIssuer.endsWith('/') ? data.maskinportenIssuer : `${data.maskinportenIssuer}/`,
+    maskinportenIssuer: data.maskinportenIssuer,
     maskinportenTokenUrl: data.maskinportenTokenUrl,
+  };
+}
+
+/** The Fiks half of core's client options, for the node's client and the credential test alike. */
+export function clientOptionsOf(data: FiksCredentialData) {
+  const endpoints = endpointsOf(data);
+  return {
+    environment: endpoints.environment,
+    fiksApiUrl: endpoints.fiksApiUrl,
+    fiksOrgId: data.fiksOrgId,
+    integrasjonId: data.integrasjonId,
+    integrasjonPassord: data.integrasjonPassword,
   };
 }
 
@@ -102,14 +120,20 @@ export function repairPem(value: string): string {
   });
 }
 
+/** Issues name core's option paths, as core's own do; field-names.ts labels them. */
+const KEY_MATERIAL = 'maskinporten.keyMaterial';
+
 const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}\s*$/;
 
-/** Inline key material for core's `loadKeyMaterial`: never a path (no file system access). */
-export function keyMaterialOf(data: FiksCredentialData): KeyMaterialInput {
+/** Inline key material for core's `keyMaterial` option: never a path (no file system access). */
+export function keyMaterialOf(data: FiksCredentialData): KeyMaterialOption {
   if (data.keyMaterial === 'pkcs12') {
     if (data.pkcs12Certificate === '' || !BASE64.test(data.pkcs12Certificate)) {
       throw new ConfigurationError([
-        { path: 'pkcs12Certificate', message: 'must be the .p12/.pfx file as base64 (e.g. `base64 -w0 file.p12`)' },
+        {
+          path: `${KEY_MATERIAL}.pkcs12`,
+          message: 'must be the .p12/.pfx file as base64 (e.g. `base64 -w0 file.p12`)',
+        },
       ]);
     }
     return {
@@ -120,10 +144,16 @@ export function keyMaterialOf(data: FiksCredentialData): KeyMaterialInput {
   }
   const issues: ConfigurationIssue[] = [];
   if (!data.certificate.includes('-----BEGIN CERTIFICATE-----')) {
-    issues.push({ path: 'certificate', message: 'must be the PEM certificate text (-----BEGIN CERTIFICATE-----)' });
+    issues.push({
+      path: `${KEY_MATERIAL}.certificate`,
+      message: 'must be the PEM certificate text (-----BEGIN CERTIFICATE-----)',
+    });
   }
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(data.privateKey)) {
-    issues.push({ path: 'privateKey', message: 'must be the PEM private key text (-----BEGIN PRIVATE KEY-----)' });
+    issues.push({
+      path: `${KEY_MATERIAL}.privateKey`,
+      message: 'must be the PEM private key text (-----BEGIN PRIVATE KEY-----)',
+    });
   }
   if (issues.length > 0) throw new ConfigurationError(issues);
   return {
@@ -131,5 +161,21 @@ export function keyMaterialOf(data: FiksCredentialData): KeyMaterialInput {
     certificate: repairPem(data.certificate),
     privateKey: repairPem(data.privateKey),
     ...(data.privateKeyPassphrase === '' ? {} : { passphrase: data.privateKeyPassphrase }),
+  };
+}
+
+/** What core's `fetchMaskinportenToken` needs from the form: the environment and its `maskinporten` option. */
+export function maskinportenOptionsOf(data: FiksCredentialData) {
+  const endpoints = endpointsOf(data);
+  return {
+    environment: endpoints.environment,
+    maskinporten: {
+      clientId: data.clientId,
+      scope: data.scope,
+      issuer: endpoints.maskinportenIssuer,
+      tokenUrl: endpoints.maskinportenTokenUrl,
+      ...(data.consumerOrg === '' ? {} : { consumerOrg: data.consumerOrg }),
+      keyMaterial: keyMaterialOf(data),
+    },
   };
 }

@@ -2,60 +2,28 @@
  * n8n's HTTP helpers answer in their own shapes: a full response object on success, and on a
  * non-2xx an error (NodeApiError) whose cause chain holds the axios response. Core's Transport
  * contract wants neither: it wants `{ status, headers (lower-cased), body: string }` for every
- * HTTP answer, so that core alone maps statuses to errors.
+ * HTTP answer, so that core alone maps statuses to errors. Core's adapter kit turns headers and
+ * bodies into its shape (and a request without an answer into its error, `transportErrorFrom`);
+ * what is left here is where n8n puts them.
  */
 
-import { TransportError, type TransportRequest, type TransportResponse } from '@kjoretoyregister/core';
+import { bodyText, plainHeaders, type TransportRequest, type TransportResponse } from '@kjoretoyregister/core';
 import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
-
-interface ResponseLike {
-  status: number;
-  headers?: unknown;
-  data?: unknown;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-export function lowerCaseHeaders(headers: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!isRecord(headers)) return result;
-  // axios hands back an AxiosHeaders instance; toJSON() gives its plain form.
-  const source = typeof headers['toJSON'] === 'function' ? (headers['toJSON'] as () => unknown)() : headers;
-  if (!isRecord(source)) return result;
-  for (const [name, value] of Object.entries(source)) {
-    if (value === undefined || value === null) continue;
-    result[name.toLowerCase()] = Array.isArray(value) ? value.map(String).join(', ') : String(value);
-  }
-  return result;
-}
-
-export function bodyText(body: unknown): string {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
-  // A helper that parsed JSON despite `json: false`: hand core the text again.
-  return JSON.stringify(body);
-}
-
-/** `helpers.httpRequest*` with `returnFullResponse: true`. */
+/** `helpers.httpRequest*` with `returnFullResponse: true` (or `request` with `resolveWithFullResponse`). */
 export function fromFullResponse(response: unknown): TransportResponse {
   if (!isRecord(response) || typeof response['statusCode'] !== 'number') {
     return { status: 200, headers: {}, body: bodyText(response) };
   }
   return {
     status: response['statusCode'],
-    headers: lowerCaseHeaders(response['headers']),
+    headers: plainHeaders(response['headers']),
     body: bodyText(response['body']),
   };
-}
-
-function responseOf(value: unknown): ResponseLike | undefined {
-  if (!isRecord(value)) return undefined;
-  const response = value['response'];
-  if (isRecord(response) && typeof response['status'] === 'number') return response as unknown as ResponseLike;
-  return undefined;
 }
 
 /**
@@ -65,46 +33,17 @@ function responseOf(value: unknown): ResponseLike | undefined {
 export function responseFromError(error: unknown): TransportResponse | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && isRecord(current); depth++) {
-    const response = responseOf(current);
-    if (response) {
-      return { status: response.status, headers: lowerCaseHeaders(response.headers), body: bodyText(response.data) };
+    const response = current['response'];
+    if (isRecord(response) && typeof response['status'] === 'number') {
+      return {
+        status: response['status'],
+        headers: plainHeaders(response['headers']),
+        body: bodyText(response['data']),
+      };
     }
     current = current['cause'];
   }
   return undefined;
-}
-
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-
-/** The socket error code: axios's `code`, or the `httpCode` NodeApiError copies it into. */
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && isRecord(current); depth++) {
-    for (const key of ['code', 'httpCode']) {
-      const code = current[key];
-      if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-    }
-    current = current['cause'];
-  }
-  return undefined;
-}
-
-/**
- * No HTTP answer arrived: core's TransportError, as its own transport would raise it. Only the
- * error code is kept in the message; helper messages may quote the URL, and a VIN sits in one
- * (docs/contract.md#s9.12).
- */
-export function networkFailure(error: unknown, signal?: AbortSignal): TransportError {
-  if (signal?.aborted) return new TransportError('Request aborted', { failure: 'aborted', cause: error });
-  const code = errorCode(error);
-  const failure = code !== undefined && TIMEOUT_CODES.has(code) ? 'timeout' : 'network';
-  return new TransportError(
-    `${failure === 'timeout' ? 'Request timed out' : 'Network error'}${code ? ` (${code})` : ''}`,
-    {
-      failure,
-      cause: error,
-    },
-  );
 }
 
 /**

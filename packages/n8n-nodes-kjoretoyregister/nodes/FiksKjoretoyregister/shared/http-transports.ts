@@ -6,8 +6,8 @@
  */
 
 import type { IHttpRequestHelper } from 'n8n-workflow';
-import { DEFAULT_TOKEN_TIMEOUT_MS, type Transport } from '@kjoretoyregister/core';
-import { fromFullResponse, networkFailure, rawRequestOptions, responseFromError } from './http-response.js';
+import { DEFAULT_TOKEN_TIMEOUT_MS, transportErrorFrom, type Transport } from '@kjoretoyregister/core';
+import { fromFullResponse, rawRequestOptions, responseFromError } from './http-response.js';
 
 export function httpRequestTransport(helper: IHttpRequestHelper, timeoutMs = DEFAULT_TOKEN_TIMEOUT_MS): Transport {
   return {
@@ -20,7 +20,7 @@ export function httpRequestTransport(helper: IHttpRequestHelper, timeoutMs = DEF
       } catch (error) {
         const response = responseFromError(error);
         if (response) return response;
-        throw networkFailure(error, request.signal);
+        throw transportErrorFrom(error, request.signal);
       }
     },
   };
@@ -48,7 +48,7 @@ export function legacyRequestTransport(request: LegacyRequest, timeoutMs = DEFAU
       } catch (error) {
         const response = responseFromError(error);
         if (response) return response;
-        throw networkFailure(error, call.signal);
+        throw transportErrorFrom(error, call.signal);
       }
     },
   };

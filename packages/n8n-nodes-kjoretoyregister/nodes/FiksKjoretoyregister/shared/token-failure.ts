@@ -14,12 +14,14 @@ import {
   ConfigurationError,
   MaskinportenError,
   TransportError,
+  hintFor,
   isKjoretoyregisterError,
+  maskinportenHint,
   type ConfigurationIssue,
   type KjoretoyregisterError,
   type TransportFailure,
 } from '@kjoretoyregister/core';
-import { hintFor, maskinportenHint } from './hints.js';
+import { describeIssues, type NodeFieldNames } from './field-names.js';
 
 export const TOKEN_FAILURE_NAME = 'FiksKjoretoyregisterTokenError';
 /** Prefix of `description`; what follows is the TokenFailureDetail as JSON. */
@@ -38,35 +40,6 @@ export interface TokenFailureDetail {
   issues?: ConfigurationIssue[];
 }
 
-/** Core's option paths → the credential form's field names. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  certificate: 'Certificate (PEM)',
-  privateKey: 'Private Key (PEM)',
-  passphrase: 'Private Key Passphrase',
-  pkcs12: 'PKCS#12 File (Base64)',
-  pkcs12Certificate: 'PKCS#12 File (Base64)',
-  password: 'PKCS#12 Password',
-  clientId: 'Maskinporten Client ID',
-  consumerOrg: 'Consumer Organisation',
-  scope: 'Scope',
-  issuer: 'Maskinporten Issuer',
-  maskinportenIssuer: 'Maskinporten Issuer',
-  maskinportenTokenUrl: 'Maskinporten Token URL',
-  fiksApiUrl: 'Fiks API URL',
-  fiksOrgId: 'Fiks Organisation ID',
-  integrasjonId: 'IntegrasjonId',
-  integrasjonPassord: 'IntegrasjonPassord',
-};
-
-export function fieldLabel(path: string): string {
-  const last = path.split('.').pop() ?? path;
-  return FIELD_LABELS[last] ?? path;
-}
-
-export function describeIssues(issues: readonly ConfigurationIssue[]): string {
-  return issues.map((issue) => `${fieldLabel(issue.path)} ${issue.message}`).join('; ');
-}
-
 export class TokenFailure extends Error {
   readonly tokenFailure: TokenFailureDetail;
   readonly description: string;
@@ -78,7 +51,8 @@ export class TokenFailure extends Error {
     this.description = `${TOKEN_FAILURE_MARKER}${JSON.stringify(detail)}`;
   }
 
-  static from(error: unknown): TokenFailure {
+  /** `names`: the credential form's labels, for the hint and the issues (field-names.ts). */
+  static from(error: unknown, names: NodeFieldNames): TokenFailure {
     if (error instanceof TokenFailure) return error;
     if (!isKjoretoyregisterError(error)) {
       return new TokenFailure({
@@ -93,7 +67,7 @@ export class TokenFailure extends Error {
         return new TokenFailure({
           kind: 'maskinporten',
           summary: `Maskinporten refused the token request${error.status ? ` (HTTP ${error.status})` : ''}${what ? `: ${what}` : ''}`,
-          hint: maskinportenHint(error.mpCode, error.errorDescription ?? '', error.status),
+          hint: maskinportenHint(error, names.fieldNames),
           httpStatus: error.status,
           oauthError: error.error,
           errorDescription: error.errorDescription,
@@ -105,13 +79,15 @@ export class TokenFailure extends Error {
         return new TokenFailure({
           kind: 'transport',
           summary: `Maskinporten could not be reached (${error.failure})`,
-          hint: hintFor(error) ?? 'check the Maskinporten Token URL and the network',
+          hint:
+            hintFor(error, names.fieldNames, { target: 'maskinporten' }) ??
+            'check the Maskinporten Token URL and the network',
           failure: error.failure,
         });
       case 'KJR_CONFIGURATION':
         return new TokenFailure({
           kind: 'configuration',
-          summary: `The credential is incomplete or wrong: ${describeIssues(error.issues)}`,
+          summary: `The credential is incomplete or wrong: ${describeIssues(error.issues, names)}`,
           hint: 'fix the named fields of the Fiks Kjøretøyregister API credential',
           issues: error.issues,
         });
@@ -119,7 +95,7 @@ export class TokenFailure extends Error {
         return new TokenFailure({
           kind: 'other',
           summary: `The Maskinporten token request failed (${error.code})`,
-          hint: hintFor(error) ?? 'check the credential and try again',
+          hint: hintFor(error, names.fieldNames) ?? 'check the credential and try again',
         });
     }
   }

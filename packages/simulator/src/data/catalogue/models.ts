@@ -5,7 +5,7 @@
  * ISO 3779 check character there.
  */
 
-export type Drivstoff = 'EL' | 'BENSIN' | 'DIESEL' | 'HYBRID' | 'LADBAR';
+type Drivstoff = 'EL' | 'BENSIN' | 'DIESEL' | 'HYBRID' | 'LADBAR';
 
 export interface ModelSpec {
   id: number;

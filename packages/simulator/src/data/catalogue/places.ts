@@ -74,7 +74,7 @@ export const PLACES_TOTAL_WEIGHT = PLACES.reduce((sum, place) => sum + place.wei
 export const SVALBARD_KOMMUNENUMMER = '2100';
 
 /** Fylke (2024) by the first two digits of the kommunenummer. */
-export const FYLKER: Readonly<Record<string, string>> = {
+const FYLKER: Readonly<Record<string, string>> = {
   '03': 'Oslo',
   '11': 'Rogaland',
   '15': 'Møre og Romsdal',

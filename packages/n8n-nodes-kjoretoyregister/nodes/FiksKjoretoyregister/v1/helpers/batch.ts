@@ -116,12 +116,7 @@ export async function runBulkLookup(context: IExecuteFunctions, kind: BulkKind):
       outcomes.forEach((outcome, position) => {
         const member = group.members[position];
         if (outcome.status === 'invalid') {
-          results.fail(
-            member.itemIndex,
-            outcome.error,
-            member.echo,
-            invalidInput(outcome.error as ValidationError, kind),
-          );
+          results.fail(member.itemIndex, outcome.error, member.echo, invalidInput(outcome.error, kind));
         } else if (outcome.status === 'error') {
           results.fail(member.itemIndex, outcome.error, member.echo);
         } else {

@@ -12,7 +12,7 @@ import {
   type KjoretoyregisterClient,
   type TokenProvider,
 } from '@kjoretoyregister/core';
-import { CREDENTIAL_TYPE, endpointsOf, readCredentialData } from '../../shared/credential-data.js';
+import { CREDENTIAL_TYPE, clientOptionsOf, readCredentialData } from '../../shared/credential-data.js';
 import { createN8nTransport } from '../transport/index.js';
 
 /**
@@ -37,17 +37,12 @@ export async function createNodeClient(
   context: IExecuteFunctions,
   options: NodeClientOptions = {},
 ): Promise<KjoretoyregisterClient> {
-  const data = readCredentialData(await context.getCredentials(CREDENTIAL_TYPE));
-  const endpoints = endpointsOf(data);
+  const fiks = clientOptionsOf(readCredentialData(await context.getCredentials(CREDENTIAL_TYPE)));
   return createKjoretoyregisterClient({
-    environment: endpoints.environment,
-    fiksApiUrl: endpoints.fiksApiUrl,
-    fiksOrgId: data.fiksOrgId,
-    integrasjonId: data.integrasjonId,
-    integrasjonPassord: data.integrasjonPassword,
+    ...fiks,
     transport: createN8nTransport(context, {
-      fiksApiUrl: endpoints.fiksApiUrl.replace(/\/+$/, ''),
-      fiksOrgId: data.fiksOrgId,
+      fiksApiUrl: fiks.fiksApiUrl,
+      fiksOrgId: fiks.fiksOrgId,
       timeoutMs: DEFAULT_TIMEOUT_MS,
     }),
     tokenProvider: n8nManagedToken,

@@ -13,9 +13,12 @@ import {
   type INodeExecutionData,
   type JsonObject,
 } from 'n8n-workflow';
-import { isKjoretoyregisterError, type AnyKjoretoyregisterError } from '@kjoretoyregister/core';
-import { hintFor } from '../../shared/hints.js';
-import { describeIssues } from '../../shared/token-failure.js';
+import { hintFor, isKjoretoyregisterError, type AnyKjoretoyregisterError } from '@kjoretoyregister/core';
+import { formFieldNames } from '../../../../credentials/FiksKjoretoyregisterApi.credentials.js';
+import { describeIssues } from '../../shared/field-names.js';
+
+/** Core's hints and issues name fields as the credential form and the Audit fields label them. */
+export const FIELD_NAMES = formFieldNames();
 
 export type FailureStatus = 'invalid' | 'error';
 
@@ -32,7 +35,7 @@ const OPERATION_ERROR_CODES = new Set(['KJR_CONFIGURATION', 'KJR_VALIDATION', 'K
 function messageOf(error: AnyKjoretoyregisterError): string {
   switch (error.code) {
     case 'KJR_CONFIGURATION':
-      return `The credential or node settings are wrong: ${describeIssues(error.issues)}`;
+      return `The credential or node settings are wrong: ${describeIssues(error.issues, FIELD_NAMES)}`;
     case 'KJR_QUOTA_EXCEEDED':
       return 'The lookup quota is exhausted (HTTP 422): the register accepts no more lookups for this integration today';
     default:
@@ -49,13 +52,23 @@ function supportIds(error: AnyKjoretoyregisterError): string | undefined {
   return ids.length > 0 ? ids.join(', ') : undefined;
 }
 
+/** What only n8n can add to core's hint (a lower-case phrase): its own settings. */
+function n8nAdvice(error: AnyKjoretoyregisterError): string | undefined {
+  switch (error.code) {
+    case 'KJR_QUOTA_EXCEEDED':
+      return 'turn off Retry On Fail for this node, so that n8n does not retry it either';
+    default:
+      return undefined;
+  }
+}
+
 /** What went wrong and what to do, for an error item or a thrown node error. */
 export function describeFailure(error: unknown, status: FailureStatus = 'error'): Failure {
   if (!isKjoretoyregisterError(error)) {
     const message = error instanceof Error ? error.message : 'Unexpected failure';
     return { status, message };
   }
-  const hint = hintFor(error);
+  const hint = [hintFor(error, FIELD_NAMES.fieldNames), n8nAdvice(error)].filter(Boolean).join('; ');
   const ids = supportIds(error);
   const description = [hint && `What to do: ${hint}.`, ids && `For support: ${ids}.`].filter(Boolean).join(' ');
   return {

@@ -1,18 +1,16 @@
 /**
  * The credential test, as `kjoretoy doctor` runs it (packages/cli/src/doctor/checks.ts): key
- * material → Maskinporten token → the token's consumer organisation → one harmless Fiks call,
- * an exact `sok/kjennemerke` for the not-found probe plate with antall=1. A search spends no
- * lookup quota, and the audited query holds no personal data. Every failure says what to fix.
+ * material → Maskinporten token → the token's consumer organisation → core's Fiks probe
+ * (`probeFiks`: an exact search for the not-found plate, which spends no lookup quota and whose
+ * audited query holds no personal data). Every failure says what to fix.
  */
 
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
-import { createKjoretoyregisterClient, decodeAccessToken, type AccessToken } from '@kjoretoyregister/core';
-import { endpointsOf, readCredentialData } from '../../shared/credential-data.js';
+import { createKjoretoyregisterClient, decodeAccessToken, probeFiks, type AccessToken } from '@kjoretoyregister/core';
+import { clientOptionsOf, readCredentialData } from '../../shared/credential-data.js';
 import { legacyRequestTransport } from '../../shared/http-transports.js';
 import { fetchAccessToken } from '../../shared/token-request.js';
-import { describeFailure } from '../helpers/errors.js';
-
-export const FIKS_PROBE = { kjennemerke: 'XX99999', antall: 1 } as const;
+import { FIELD_NAMES, describeFailure } from '../helpers/errors.js';
 
 function consumerOf(token: string): string | undefined {
   try {
@@ -34,36 +32,37 @@ export async function fiksKjoretoyregisterApiTest(
 
   let token: string;
   try {
-    token = await fetchAccessToken(transport, raw);
+    token = await fetchAccessToken(transport, raw, FIELD_NAMES);
   } catch (error) {
     // A TokenFailure: its message already names the step and what to do.
     return { status: 'Error', message: error instanceof Error ? error.message : 'The token request failed' };
   }
   const consumer = consumerOf(token);
 
-  const data = readCredentialData(raw);
   const accessToken: AccessToken = { value: token, expiresAt: Number.MAX_SAFE_INTEGER, expiresIn: 0 };
+  let failure: { error: unknown } | undefined;
   try {
     const client = createKjoretoyregisterClient({
-      environment: endpointsOf(data).environment,
-      fiksApiUrl: endpointsOf(data).fiksApiUrl,
-      fiksOrgId: data.fiksOrgId,
-      integrasjonId: data.integrasjonId,
-      integrasjonPassord: data.integrasjonPassword,
+      ...clientOptionsOf(readCredentialData(raw)),
       transport,
       tokenProvider: { getToken: async () => accessToken, invalidate: () => undefined },
       // A test answers once; retrying a wrong password only delays the answer.
       maxAttempts: 1,
     });
     try {
-      await client.sok('kjennemerke', FIKS_PROBE);
+      const probe = await probeFiks(client);
+      if (!probe.ok) failure = { error: probe.error };
     } finally {
       await client.close();
     }
   } catch (error) {
-    const failure = describeFailure(error);
+    // Options core rejects (e.g. a Fiks Organisation ID that is no UUID), or a failure outside core.
+    failure = { error };
+  }
+  if (failure) {
+    const described = describeFailure(failure.error);
     const org = consumer ? ` The token's consumer organisation is ${consumer}.` : '';
-    return { status: 'Error', message: `${failure.message}.${org} ${failure.description ?? ''}`.trim() };
+    return { status: 'Error', message: `${described.message}.${org} ${described.description ?? ''}`.trim() };
   }
   return {
     status: 'OK',

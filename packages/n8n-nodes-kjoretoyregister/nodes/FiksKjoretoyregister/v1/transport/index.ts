@@ -18,43 +18,31 @@
 
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import {
-  KJORETOYREGISTER_BASE_PATH,
-  SVV_PATH_PREFIX,
+  fiksProbeUrl,
+  isTokenRejection,
+  transportErrorFrom,
   type Transport,
   type TransportRequest,
   type TransportResponse,
   untilAborted,
 } from '@kjoretoyregister/core';
 import { CREDENTIAL_TYPE } from '../../shared/credential-data.js';
-import { fromFullResponse, networkFailure, rawRequestOptions } from '../../shared/http-response.js';
+import { fromFullResponse, rawRequestOptions } from '../../shared/http-response.js';
 import { findTokenFailure, toCoreError } from '../../shared/token-failure.js';
 
 /** Set by the credential's `authenticate`; core's copies are dropped so each has one source. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'integrasjonid', 'integrasjonpassord']);
 
-/** docs/contract.md#s3.5: the text of a 401 that rejects the token (any other 401 is the integration). */
-const TOKEN_REJECTED = 'Klarte ikke å validere access_token';
-
 export interface N8nTransportOptions {
-  /** `https://api.fiks.test.ks.no` or a custom host, without a trailing slash. */
+  /** Where the refresh probe goes (core's `fiksProbeUrl`): `https://api.fiks.test.ks.no` or a custom host. */
   fiksApiUrl: string;
   fiksOrgId: string;
   /** Per-request timeout, passed to n8n (which replaces our AbortSignal with its own cancel signal). */
   timeoutMs: number;
 }
 
-/** The refresh probe: an exact search for the not-found plate of docs/contract.md#s6; spends no lookup quota. */
-export function refreshProbeUrl(options: N8nTransportOptions): string {
-  const base = `${options.fiksApiUrl}${KJORETOYREGISTER_BASE_PATH}/${encodeURIComponent(options.fiksOrgId)}`;
-  return `${base}${SVV_PATH_PREFIX}/sok/kjennemerke?kjennemerke=XX99999&antall=1`;
-}
-
 function withoutCredentialHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
-}
-
-function isTokenRejection(response: TransportResponse): boolean {
-  return response.status === 401 && response.body.includes(TOKEN_REJECTED);
 }
 
 export function createN8nTransport(context: IExecuteFunctions, options: N8nTransportOptions): Transport {
@@ -72,7 +60,8 @@ export function createN8nTransport(context: IExecuteFunctions, options: N8nTrans
     } catch (error) {
       const tokenFailure = findTokenFailure(error);
       if (tokenFailure) throw toCoreError(tokenFailure);
-      throw networkFailure(error, request.signal);
+      // Core sanitises the cause: n8n's error holds the request headers, credentials included.
+      throw transportErrorFrom(error, request.signal);
     }
   }
 
@@ -82,7 +71,8 @@ export function createN8nTransport(context: IExecuteFunctions, options: N8nTrans
       await untilAborted(
         call({
           method: 'GET',
-          url: refreshProbeUrl(options),
+          // Core's probe (docs/contract.md#s6): an exact search for the not-found plate, no quota spent.
+          url: fiksProbeUrl(options),
           headers: { Accept: 'application/json' },
           json: false,
           encoding: 'text',
