@@ -34,7 +34,8 @@ export function describeOutcome(outcome: LookupOutcome): string {
     case 'error':
       return outcome.error instanceof KjoretoyregisterError ? outcome.error.code : 'error';
     default: {
-      const unreachable: never = outcome.status;
+      // Every status handled: the union leaves nothing, or this fails to compile.
+      const unreachable: never = outcome;
       return unreachable;
     }
   }

@@ -64,8 +64,11 @@ export async function check(state, { version, bin }) {
   const env = { PATH: [join(bin, '..'), join(prefix, 'bin'), process.env.PATH].join(delimiter) };
   const base = project.path(`node-${version}`);
   await mkdir(base, { recursive: true });
-  const sh = (command, cwd, timeoutMs = 90_000) =>
-    project.run('sh', ['-c', command], { cwd, node: bin, env, timeoutMs });
+  const sh = (command, cwd, timeoutMs = 90_000, extraEnv = {}) =>
+    project.run('sh', ['-c', command], { cwd, node: bin, env: { ...env, ...extraEnv }, timeoutMs });
+  // npx keeps what it installed under <npm cache>/_npx, keyed by the package spec, and reuses it:
+  // every run packs new tarballs under the same version, so a shared cache would run an old build.
+  const npxEnv = { npm_config_cache: project.path('npx-cache') };
 
   const printed = await sh('kjoretoy --version', base);
   assert.equal(printed.code, 0, `kjoretoy --version failed:\n${printed.stderr}`);
@@ -109,7 +112,7 @@ export async function check(state, { version, bin }) {
   const npxSimulator = project.start('npx', ['--yes', '@kjoretoyregister/simulator', '--write-env', writeEnv], {
     cwd: base,
     node: bin,
-    env,
+    env: { ...env, ...npxEnv },
   });
   try {
     await waitForFile(writeEnv, npxSimulator, 'npx @kjoretoyregister/simulator');
@@ -124,7 +127,7 @@ export async function check(state, { version, bin }) {
     await npxSimulator.stop();
   }
 
-  const npx = await sh('npx --yes @kjoretoyregister/cli --version', base, INSTALL_TIMEOUT_MS);
+  const npx = await sh('npx --yes @kjoretoyregister/cli --version', base, INSTALL_TIMEOUT_MS, npxEnv);
   assert.equal(npx.code, 0, `npx @kjoretoyregister/cli --version failed:\n${npx.stderr.slice(-2000)}`);
   assert.equal(npx.stdout.trim(), state.version, 'npx @kjoretoyregister/cli --version');
 }
