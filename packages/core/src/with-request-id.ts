@@ -19,6 +19,9 @@ export function withRequestId<E extends KjoretoyregisterError>(error: E, request
   if (requestId === undefined || error.requestId !== undefined) return error;
   const copy: E = Object.setPrototypeOf(new Error(error.message), Object.getPrototypeOf(error));
   Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+  // On Node 22 and newer V8 keeps `stack` as an own accessor that reads the receiver's own captured
+  // trace, so the copied accessor would show where the copy was made; keep the original's text.
+  Object.defineProperty(copy, 'stack', { value: error.stack, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(copy, 'requestId', { value: requestId, enumerable: true, writable: false, configurable: true });
   return copy;
 }
