@@ -4,7 +4,7 @@
 //
 //   node tools/node-matrix/ensure-node.mjs 24.22.3     → prints the path of that node binary
 //   import { ensureNode, MATRIX } from './ensure-node.mjs'
-import { spawn } from 'node:child_process';
+import { runCommand } from '../e2e-system/run-command.mjs';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,22 +19,7 @@ const MARKER = '.install-complete';
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
 function run(command, args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGTERM'), INSTALL_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${output.slice(-4000)}`));
-    });
-  });
+  return runCommand(command, args, { ...options, timeoutMs: INSTALL_TIMEOUT_MS });
 }
 
 /** The path of the node binary of `version`, installing it first when the cache has none. */

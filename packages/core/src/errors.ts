@@ -182,8 +182,14 @@ export class FiksAuthenticationError extends KjoretoyregisterError<RedactedBody>
 /** Fiks answered 403: the integration lacks access to Kjøretøyregister for this fiksOrgId, or the endpoint is not exposed (docs/contract.md#s7h). */
 export class ForbiddenError extends KjoretoyregisterError<RedactedBody> {
   override readonly code = 'KJR_FORBIDDEN' as const;
-  constructor(message: string, init: KjoretoyregisterErrorOptions<RedactedBody> = {}) {
+  /**
+   * Set when a `sok/*` endpoint answered 403/404 and that was read as "not forwarded by Fiks"
+   * (CONTRACT-ASSUMPTION (h)): the endpoint, e.g. `kundeid`. The fix differs from a missing grant.
+   */
+  readonly searchEndpoint?: string;
+  constructor(message: string, init: { searchEndpoint?: string } & KjoretoyregisterErrorOptions<RedactedBody> = {}) {
     super(message, { status: 403, ...init });
+    this.searchEndpoint = init.searchEndpoint;
   }
 }
 

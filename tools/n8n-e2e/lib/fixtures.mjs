@@ -67,8 +67,21 @@ function chain(names) {
   return connections;
 }
 
-/** Manual trigger → Code node emitting `json` items → our node with `parameters`. */
-export function codeThenNode({ id, name, items, nodeName, parameters, credential }) {
+/**
+ * Manual trigger → Code node emitting `json` items → our node with `parameters` (`nodeSettings` such as
+ * `onError`). `nodeType` is CUSTOM_NODE_TYPE for a package loaded through N8N_CUSTOM_EXTENSIONS (the
+ * bench) and PACKAGE_NODE_TYPE for an installed package (the e2e).
+ */
+export function codeThenNode({
+  id,
+  name,
+  items,
+  nodeName,
+  parameters,
+  credential,
+  nodeType = CUSTOM_NODE_TYPE,
+  nodeSettings = {},
+}) {
   const jsCode = `return ${JSON.stringify(items)}.map((json) => ({ json }));`;
   return {
     id,
@@ -78,8 +91,9 @@ export function codeThenNode({ id, name, items, nodeName, parameters, credential
     nodes: [
       node(`${id}-1`, 'Start', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
       node(`${id}-2`, 'Code', 'n8n-nodes-base.code', 2, 220, { jsCode }),
-      node(`${id}-3`, nodeName, CUSTOM_NODE_TYPE, 1, 440, parameters, {
+      node(`${id}-3`, nodeName, nodeType, 1, 440, parameters, {
         credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+        ...nodeSettings,
       }),
     ],
     connections: chain(['Start', 'Code', nodeName]),
@@ -99,4 +113,32 @@ export function adaptExample(example, { id, credential, nodeType, replacePaths =
     }
   }
   return workflow;
+}
+
+/**
+ * The node as an AI tool without a language model: n8n's hidden Tool Executor (what the editor runs when
+ * a tool node is tested on its own) invokes `<type>Tool`, the variant n8n generates for a node with
+ * `usableAsTool`, with `args` for its `$fromAI()` parameters.
+ */
+export function toolExecution({ id, name, toolName, parameters, credential, args }) {
+  return {
+    id,
+    name,
+    active: false,
+    settings: { executionOrder: 'v1' },
+    nodes: [
+      node(`${id}-1`, 'Start', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
+      node(`${id}-2`, 'Tool Executor', '@n8n/n8n-nodes-langchain.toolExecutor', 1, 220, {
+        query: JSON.stringify({ [toolName]: args }),
+        toolName,
+      }),
+      node(`${id}-3`, toolName, `${PACKAGE_NODE_TYPE}Tool`, 1, 220, parameters, {
+        credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+      }),
+    ],
+    connections: {
+      Start: { main: [[{ node: 'Tool Executor', type: 'main', index: 0 }]] },
+      [toolName]: { ai_tool: [[{ node: 'Tool Executor', type: 'ai_tool', index: 0 }]] },
+    },
+  };
 }

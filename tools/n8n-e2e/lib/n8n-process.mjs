@@ -6,15 +6,20 @@ import { freePort } from '../../e2e-system/free-port.mjs';
 import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
 
 /** Variables of the outer shell (or of `npm run`) that would point n8n elsewhere are not passed on. */
-function baseEnv() {
+function baseEnv(base) {
   return Object.fromEntries(
-    Object.entries(withoutNpmConfig()).filter(([name]) => !name.startsWith('N8N_') && !name.startsWith('DB_')),
+    Object.entries(base).filter(([name]) => !name.startsWith('N8N_') && !name.startsWith('DB_')),
   );
 }
 
-export async function n8nEnv(userFolder, extra = {}) {
+/**
+ * `base` is the environment of the n8n install (`ensureN8n().env`): for an n8n on another Node it puts
+ * that Node first on PATH, because n8n starts its JavaScript task runner as `spawn('node', …)`
+ * (packages/cli/src/task-runners/task-runner-process-js.ts), which must not land on the machine's Node.
+ */
+export async function n8nEnv(userFolder, extra = {}, base = withoutNpmConfig()) {
   return {
-    ...baseEnv(),
+    ...baseEnv(base),
     N8N_USER_FOLDER: userFolder,
     N8N_DIAGNOSTICS_ENABLED: 'false',
     N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -27,6 +32,12 @@ export async function n8nEnv(userFolder, extra = {}) {
     no_proxy: '127.0.0.1,localhost',
     ...extra,
   };
+}
+
+/** `command` is the n8n binary's path, or `[node, n8n's bin script]` to pin the Node it runs on. */
+function spawnN8n(command, args, env) {
+  const [file, ...prefix] = Array.isArray(command) ? command : [command];
+  return spawn(file, [...prefix, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function stopGroup(child) {
@@ -47,9 +58,9 @@ function stopGroup(child) {
 }
 
 /** Runs `n8n <args>` to completion within `timeoutMs`; resolves with exit code and output. */
-export function runN8n(bin, args, env, timeoutMs) {
+export function runN8n(command, args, env, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnN8n(command, args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -70,8 +81,8 @@ export function runN8n(bin, args, env, timeoutMs) {
 }
 
 /** `n8n start` in the background; `stop()` ends its process group. */
-export function startN8nServer(bin, env) {
-  const child = spawn(bin, ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startN8nServer(command, env) {
+  const child = spawnN8n(command, ['start'], env);
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
@@ -96,19 +107,21 @@ export function startN8nServer(bin, env) {
   };
 }
 
-/**
- * `n8n execute` prints "Execution was successful:", a line of '=' and the execution as JSON.
- * Returns the output items of `nodeName` (its first run, first output).
- */
-export function outputOf(stdout, nodeName) {
+/** `n8n execute` prints "Execution was successful:", a line of '=' and the execution as JSON. */
+export function executionOf(stdout) {
   const marker = stdout.indexOf('\n====');
   const start = stdout.indexOf('{', marker);
   const end = stdout.lastIndexOf('}');
   if (marker < 0 || start < 0 || end < start) throw new Error('n8n execute printed no execution JSON');
-  const execution = JSON.parse(stdout.slice(start, end + 1));
+  return JSON.parse(stdout.slice(start, end + 1));
+}
+
+/** The output items of `nodeName` (its first run, first output of `connection`) in a successful execution. */
+export function outputOf(stdout, nodeName, connection = 'main') {
+  const execution = executionOf(stdout);
   const runs = execution?.data?.resultData?.runData?.[nodeName];
   if (!runs) throw new Error(`the execution has no run of node "${nodeName}"`);
   const error = execution.data.resultData.error;
   if (error) throw new Error(`the execution failed: ${error.message}`);
-  return runs[0].data.main[0];
+  return runs[0].data[connection][0];
 }

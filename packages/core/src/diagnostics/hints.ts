@@ -155,6 +155,21 @@ function integrationHint(f: FieldNames, consumerOrg: string | undefined): string
   return `Fiks rejected the integration («Autentisering feilet for integrasjon»): ${f.integrasjonId} is unknown, ${f.integrasjonPassord} is wrong, or the token's consumer organisation${consumer} is not the integration's autorisert organisasjon; Fiks does not say which, so check all three in Fiks forvaltning`;
 }
 
+/** docs/contract.md#s3.5: a 403 is a missing grant or activation, or the wrong organisation. */
+function accessHint(f: FieldNames): string {
+  return `authenticated, but the integration has no access to Kjøretøyregister for ${f.fiksOrgId}: grant the integration access to the service and activate Kjøretøyregister for the organisation in Fiks Konfigurasjon (forvaltning.fiks.ks.no/fiks-konfigurasjon/tjenester); check that ${f.fiksOrgId} is the organisation the integration belongs to`;
+}
+
+/**
+ * CONTRACT-ASSUMPTION (h): a 403/404 from a search KS does not document. A 403 is still most likely
+ * the missing grant; a 404 is no grant problem at all, so it gets the assumption and the wrong path.
+ */
+function searchNotExposedHint(endpoint: string, status: number | undefined, f: FieldNames): string {
+  const notForwarded = `Fiks may not forward sok/${endpoint} to this integration (an assumption: KS documents only sok/eiernavn); ask KS (fiks-utvikling@ksdigital.no) whether sok/${endpoint} is open for it, or search by eiernavn instead`;
+  if (status === 404) return `${notForwarded}; if lookups answer 404 too, ${f.fiksApiUrl} or ${f.fiksOrgId} is wrong`;
+  return `${accessHint(f)}; if lookups work, ${notForwarded}`;
+}
+
 function transportHint(failure: 'network' | 'timeout' | 'aborted', f: FieldNames, target: HintContext['target']) {
   if (failure === 'aborted') return 'interrupted: the call was cancelled before an answer arrived';
   const who = target === 'fiks' ? 'Fiks' : target === 'maskinporten' ? 'Maskinporten' : 'the server';
@@ -184,7 +199,8 @@ export function hintFor(error: unknown, fieldNames: FieldNames, context: HintCon
         ? `Fiks could not validate the access token («Klarte ikke å validere access_token»): a token from the other environment (check ${f.environment} against ${f.fiksApiUrl}), a Maskinporten client without the ks:fiks scope, or an expired token; KS advises fetching a new token right before the call`
         : integrationHint(f, context.consumerOrg);
     case 'KJR_FORBIDDEN':
-      return `authenticated, but the integration has no access to Kjøretøyregister for ${f.fiksOrgId}: grant the integration access to the service and activate Kjøretøyregister for the organisation in Fiks Konfigurasjon (forvaltning.fiks.ks.no/fiks-konfigurasjon/tjenester); check that ${f.fiksOrgId} is the organisation the integration belongs to`;
+      if (error.searchEndpoint !== undefined) return searchNotExposedHint(error.searchEndpoint, error.status, f);
+      return accessHint(f);
     case 'KJR_QUOTA_EXCEEDED': {
       const until = error.resetsAt ? error.resetsAt.toISOString() : 'midnight (Norwegian time)';
       return `the daily lookup quota of this integration is spent until ${until}; lookups are never retried automatically, and the register should not be polled from a schedule (${QUOTA_DOC})`;

@@ -67,6 +67,8 @@ function parseItem(kind: BulkKind, item: unknown, index: number, callDtg: string
   const issues: ValidationIssue[] = [];
   if (raw === undefined || raw === null) issues.push({ path, message: 'is missing' });
   else if (typeof raw !== 'string') issues.push({ path, message: 'must be a string' });
+  // Blank (or only spaces and hyphens) is a different fix than a wrong plate: usually an empty column.
+  else if (rule.normalise(raw) === '') issues.push({ path, message: 'is empty' });
   else if (!rule.isValid(raw)) issues.push({ path, message: `is not a valid ${rule.noun}` });
 
   let dtg = callDtg;

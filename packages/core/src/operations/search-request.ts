@@ -19,7 +19,10 @@ function mapSearchError(endpoint: SokEndpoint, caught: unknown): AnyKjoretoyregi
     error.status !== undefined &&
     SEARCH_NOT_EXPOSED_STATUSES.includes(error.status);
   if (endpoint === 'eiernavn' || !notExposed) return error;
-  return new ForbiddenError(`sok/${endpoint} is not available through Fiks for this integration`, {
+  // The message says that this reading is ours, not Fiks's, and which status it rests on.
+  const message = `sok/${endpoint} answered HTTP ${error.status}: taken to mean it is not available through Fiks for this integration (an assumption, docs/contract.md#s7h: KS documents only sok/eiernavn)`;
+  return new ForbiddenError(message, {
+    searchEndpoint: endpoint,
     status: error.status,
     requestId: error.requestId,
     errorId: error.errorId,

@@ -27,7 +27,7 @@ export const VIN_ROUTE = '/bulk/understellsnummer/{understellsnummer}';
 const NO_OUTCOME = { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 0 };
 
 /**
- * @throws ValidationError for a VIN that is not 1–17 letters/digits, or an invalid `dtg`.
+ * @throws ValidationError for an empty VIN, one that is not 1–17 letters/digits, or an invalid `dtg`.
  * @throws AuditContextRequiredError before anything is sent, when the context is required but incomplete.
  * @throws KjoretoyregisterError from the pipeline (quota, auth, upstream, transport, response format).
  */
@@ -41,6 +41,11 @@ export async function lookupUnderstellsnummer(
   let understellsnummer: string;
   let dtg: string | undefined;
   try {
+    if (typeof vin === 'string' && normaliseUnderstellsnummer(vin) === '') {
+      throw new ValidationError('understellsnummer is empty', {
+        issues: [{ path: 'understellsnummer', message: 'is empty' }],
+      });
+    }
     if (typeof vin !== 'string' || !isValidUnderstellsnummer(vin)) {
       throw new ValidationError('understellsnummer is not a valid VIN', {
         issues: [{ path: 'understellsnummer', message: 'must be 1–17 letters or digits' }],

@@ -94,6 +94,16 @@ describe('the CLI texts, given ENV_FIELD_NAMES', () => {
   it('a 403 points at Fiks Konfigurasjon and FIKS_ORG_ID', () => {
     expect(hint(new ForbiddenError('403'))).toMatch(/FIKS_ORG_ID.*Fiks Konfigurasjon/);
   });
+  it('a search read as not forwarded (CONTRACT-ASSUMPTION (h)) says so, not that access is missing', () => {
+    const notFound = hint(new ForbiddenError('sok', { status: 404, searchEndpoint: 'kundeid' }));
+    expect(notFound).toMatch(/^Fiks may not forward sok\/kundeid .*an assumption/);
+    expect(notFound).toMatch(/lookups answer 404 too, FIKS_API_URL or FIKS_ORG_ID is wrong$/);
+    expect(notFound).not.toMatch(/has no access/);
+    // A 403 is still most likely the missing grant: that comes first, the assumption after it.
+    const refused = hint(new ForbiddenError('sok', { status: 403, searchEndpoint: 'kundeid' }));
+    expect(refused).toMatch(/^authenticated, but the integration has no access .*Fiks Konfigurasjon/);
+    expect(refused).toMatch(/; if lookups work, Fiks may not forward sok\/kundeid .*an assumption/);
+  });
   it('an upstream failure gives support the svvguid and errorId', () => {
     const text = hint(new UpstreamError('503', { status: 503, svvguid: 'svv-1', errorId: 'fiks-1' }));
     expect(text).toContain('svvguid svv-1 (SVV: api-kjoretoy@vegvesen.no)');

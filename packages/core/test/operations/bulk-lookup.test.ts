@@ -94,6 +94,24 @@ describe('lookupBulk: chunking and alignment (docs/contract.md#s7c, docs/contrac
     expect(outcomes[3].requestId).toBeUndefined();
   });
 
+  it('says an empty plate or kuid is empty, not that it is not valid', async () => {
+    const { ctx, requester } = harness(register());
+    const plates = await lookupBulk(ctx, 'kjennemerke', ['', '  ', { kjennemerke: ' - ' }, 'X']);
+    expect(plates.map((o) => o.error?.message)).toEqual([
+      'items[0] is empty',
+      'items[1] is empty',
+      'items[2].kjennemerke is empty',
+      'items[3] is not a valid plate',
+    ]);
+    const third = plates[2];
+    expect(third.status === 'invalid' && third.error.issues).toEqual([
+      { path: 'items[2].kjennemerke', message: 'is empty' },
+    ]);
+    const kuids = await lookupBulk(ctx, 'kuid', [' ', { kuid: '' }]);
+    expect(kuids.map((o) => o.error?.message)).toEqual(['items[0] is empty', 'items[1].kuid is empty']);
+    expect(requester.calls).toHaveLength(0);
+  });
+
   it('sends nothing when every item is invalid', async () => {
     const { ctx, requester } = harness(register());
     const outcomes = await lookupBulk(ctx, 'kjennemerke', ['?', '']);

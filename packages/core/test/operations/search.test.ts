@@ -144,8 +144,11 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
     });
     const error = await sok(ctx, 'kundeid', { kundeid: '124000639' }).catch((e: unknown) => e);
     expectCoreError(error, ForbiddenError, 'KJR_FORBIDDEN');
-    expect((error as ForbiddenError).message).toBe('sok/kundeid is not available through Fiks for this integration');
+    expect((error as ForbiddenError).message).toBe(
+      'sok/kundeid answered HTTP 404: taken to mean it is not available through Fiks for this integration (an assumption, docs/contract.md#s7h: KS documents only sok/eiernavn)',
+    );
     expect((error as ForbiddenError).status).toBe(404);
+    expect((error as ForbiddenError).searchEndpoint).toBe('kundeid');
     expect((error as ForbiddenError).requestId).toBe('req-404');
     expect((error as ForbiddenError).cause).toBe(notFound404);
 
@@ -158,7 +161,10 @@ describe('sok: one request (docs/contract.md#s4.3)', () => {
       ForbiddenError,
       'KJR_FORBIDDEN',
     );
-    expect(notExposed.message).toContain('sok/fodselsnummer is not available through Fiks for this integration');
+    expect(notExposed.message).toContain(
+      'sok/fodselsnummer answered HTTP 403: taken to mean it is not available through Fiks for this integration',
+    );
+    expect(notExposed.searchEndpoint).toBe('fodselsnummer');
     // sok/eiernavn is documented, so its errors pass through unchanged.
     const e = harness(() => {
       throw notFound404;

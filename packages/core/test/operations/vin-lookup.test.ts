@@ -66,6 +66,15 @@ describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION
     expect(sink.events[0]).toMatchObject({ identifiers: [], outcome: { invalid: 1 }, errorCode: 'KJR_VALIDATION' });
   });
 
+  it('says an empty VIN is empty, without sending', async () => {
+    const { ctx, requester } = harness(() => ({ body: [] }));
+    const error = await lookupUnderstellsnummer(ctx, '   ').catch((e: unknown) => e);
+    expectCoreError(error, ValidationError, 'KJR_VALIDATION');
+    expect((error as ValidationError).message).toBe('understellsnummer is empty');
+    expect((error as ValidationError).issues).toEqual([{ path: 'understellsnummer', message: 'is empty' }]);
+    expect(requester.calls).toHaveLength(0);
+  });
+
   it('throws a malformed element as ResponseFormatError carrying the request id', async () => {
     const { ctx } = harness(() => ({ body: [found(vehicle({ kjennemerke: 'CU 10942' })), { responskoder: 'nope' }] }));
     const error = await lookupUnderstellsnummer(ctx, 'TESTDIGDIR0000016').catch((e: unknown) => e);

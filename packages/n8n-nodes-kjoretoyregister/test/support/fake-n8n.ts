@@ -8,11 +8,14 @@
  * - `httpRequest` throws on non-2xx unless `ignoreHttpStatusErrors`, with an axios-like error,
  *   and n8n wraps failures in n8n-workflow's own NodeApiError (which drops the `cause`).
  * - `preAuthentication` output is persisted into the stored credential, as n8n's
- *   CredentialsHelper does.
+ *   CredentialsHelper does (it stores the credentials the request used, merged with the output).
+ * - `additionalCredentialOptions.credentialsDecrypted` replaces the stored credential for that
+ *   request, as in n8n-core (its `data` is what preAuthentication and authenticate see).
  */
 
 import {
   NodeApiError,
+  type IAdditionalCredentialOptions,
   type ICredentialDataDecryptedObject,
   type IDataObject,
   type IExecuteFunctions,
@@ -135,7 +138,7 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
   async function preAuthentication(credentials: ICredentialDataDecryptedObject, expired: boolean) {
     if (credentials['accessToken'] !== '' && !expired) return undefined;
     const output = await credentialType.preAuthentication.call(helper as never, credentials);
-    store.data = { ...store.data, ...output };
+    store.data = { ...Object.assign(credentials, output) };
     store.tokenUpdates += 1;
     return output;
   }
@@ -148,11 +151,15 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
     return { ...request, headers };
   }
 
-  async function httpRequestWithAuthentication(type: string, request: IHttpRequestOptions): Promise<unknown> {
+  async function httpRequestWithAuthentication(
+    type: string,
+    request: IHttpRequestOptions,
+    additional?: IAdditionalCredentialOptions,
+  ): Promise<unknown> {
     if (type !== credentialType.name) throw new Error(`unexpected credential type ${type}`);
     let credentials: ICredentialDataDecryptedObject | undefined;
     try {
-      credentials = { ...store.data };
+      credentials = additional?.credentialsDecrypted?.data ?? { ...store.data };
       const data = await preAuthentication(credentials, false);
       if (data) Object.assign(credentials, data);
       return await httpRequest(authenticate(credentials, request), requests);

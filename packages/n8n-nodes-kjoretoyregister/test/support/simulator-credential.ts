@@ -46,3 +46,11 @@ export function routeCounts(simulator: RunningSimulator, route: string): Record<
 export function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
+
+/** Every request that reached the simulator's Fiks API (any route under /kjoretoyregister/api/). */
+export function fiksRequests(simulator: RunningSimulator): number {
+  const routes = simulator.stats().routes as Record<string, Record<string, number>>;
+  return Object.entries(routes)
+    .filter(([route]) => route.includes('/kjoretoyregister/api/'))
+    .reduce((sum, [, counts]) => sum + total(counts), 0);
+}

@@ -22,6 +22,8 @@ function axiosSocketError(code: string): Error {
 function contextThrowing(error: unknown): IExecuteFunctions {
   return {
     getNode: () => TEST_NODE,
+    // The transport reads the stored token's expiry before each request; none is stored here.
+    getCredentials: async () => ({ accessToken: '' }),
     helpers: { httpRequestWithAuthentication: () => Promise.reject(error) },
   } as unknown as IExecuteFunctions;
 }

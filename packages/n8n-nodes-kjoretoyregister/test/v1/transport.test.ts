@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
 import { FiksKjoretoyregister } from '../../nodes/FiksKjoretoyregister/FiksKjoretoyregister.node';
@@ -7,6 +8,7 @@ import {
   BULK_ROUTE,
   SOK_ROUTE,
   credentialStore,
+  fiksRequests,
   routeCounts,
   simulatorCredential,
 } from '../support/simulator-credential';
@@ -105,5 +107,70 @@ describe('n8n transport and the expirable token', () => {
     expect((error as NodeApiError).messages).toContain('Network error (ECONNREFUSED)');
     expect((error as Error).message).toMatch(/refused the connection/);
     expect((error as NodeApiError).description).toMatch(/could not be reached/);
+  });
+});
+
+/** n8n refreshes the expirable field only when it is empty or after a 401; the node reads `exp` itself. */
+describe('a stored token at or past its expiry', () => {
+  function execute(store: CredentialStore) {
+    const fake = createExecuteContext({
+      store,
+      items: itemsOf(PLATES.map(() => ({}))),
+      parameters: (i) => ({ resource: 'kjoretoy', operation: 'kjennemerke', kjennemerke: PLATES[i] }),
+    });
+    return node.execute.call(fake.context);
+  }
+
+  it('is replaced before sending: one Fiks request, not 401 → probe 401 → probe → bulk', async () => {
+    const simulator = await startSimulator({ port: 0, tokenLifetimeSeconds: 1 });
+    try {
+      const store = credentialStore(simulatorCredential(simulator));
+      await execute(store);
+      const expired = store.data['accessToken'];
+      // exp has whole seconds; after two the token is past it for Fiks and for the node alike.
+      await sleep(2100);
+      simulator.reset();
+
+      const [out] = await execute(store);
+      expect(out.map((item) => item.json['status'])).toEqual(['found', 'found']);
+      expect(fiksRequests(simulator)).toBe(1);
+      expect(routeCounts(simulator, BULK_ROUTE)).toEqual({ '200': 1 });
+      expect(simulator.stats().tokenRequests.ok).toBe(1);
+      // The new token is stored with the rest of the credential, as n8n stores preAuthentication output.
+      expect(store.tokenUpdates).toBe(2);
+      expect(store.data['accessToken']).toMatch(/^eyJ/);
+      expect(store.data['accessToken']).not.toBe(expired);
+      expect(store.data['integrasjonId']).toBe(simulator.demo.integrasjonId);
+    } finally {
+      await simulator.stop();
+    }
+  });
+
+  it('is replaced when it expires within the margin, although Fiks would still take it', async () => {
+    // 5 s of life is inside core's 10 s token margin (DEFAULT_TOKEN_EXPIRY_MARGIN_MS).
+    const simulator = await startSimulator({ port: 0, tokenLifetimeSeconds: 5 });
+    try {
+      const store = credentialStore(simulatorCredential(simulator));
+      await execute(store);
+      await execute(store);
+      expect(simulator.stats().tokenRequests.ok).toBe(2);
+      expect(routeCounts(simulator, BULK_ROUTE)).toEqual({ '200': 2 });
+      expect(fiksRequests(simulator)).toBe(2);
+    } finally {
+      await simulator.stop();
+    }
+  });
+
+  it('keeps a token that is not a JWT until Fiks rejects it (the 401 path refreshes it once)', async () => {
+    const simulator = await startSimulator({ port: 0 });
+    try {
+      const store = credentialStore(simulatorCredential(simulator, 'pem', { accessToken: 'not-a-jwt' }));
+      const [out] = await execute(store);
+      expect(out.map((item) => item.json['status'])).toEqual(['found', 'found']);
+      expect(routeCounts(simulator, BULK_ROUTE)).toEqual({ '401': 1, '200': 1 });
+      expect(simulator.stats().tokenRequests.ok).toBe(1);
+    } finally {
+      await simulator.stop();
+    }
   });
 });

@@ -94,9 +94,13 @@ export async function runBulkLookup(context: IExecuteFunctions, kind: BulkKind):
   const maxBulkSize = context.getNodeParameter('options.maxBulkSize', 0, 100) as number;
   let client;
   try {
-    client = await createNodeClient(context, { maxBulkSize });
+    const created = await createNodeClient(context, { maxBulkSize });
+    client = created.client;
+    results.useTransport(created.wasSent);
   } catch (error) {
-    for (const group of groups.values()) for (const member of group.members) results.fail(member.itemIndex, error);
+    for (const group of groups.values()) {
+      for (const member of group.members) results.fail(member.itemIndex, error, member.echo);
+    }
     return results.finish();
   }
   try {

@@ -33,19 +33,27 @@ export interface NodeClientOptions {
   maxBulkSize?: number;
 }
 
+export interface NodeClient {
+  client: KjoretoyregisterClient;
+  /** Whether a request with this core request id reached the network (the transport's `wasSent`). */
+  wasSent(requestId: string): boolean;
+}
+
 export async function createNodeClient(
   context: IExecuteFunctions,
   options: NodeClientOptions = {},
-): Promise<KjoretoyregisterClient> {
+): Promise<NodeClient> {
   const fiks = clientOptionsOf(readCredentialData(await context.getCredentials(CREDENTIAL_TYPE)));
-  return createKjoretoyregisterClient({
+  const transport = createN8nTransport(context, {
+    fiksApiUrl: fiks.fiksApiUrl,
+    fiksOrgId: fiks.fiksOrgId,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  });
+  const client = createKjoretoyregisterClient({
     ...fiks,
-    transport: createN8nTransport(context, {
-      fiksApiUrl: fiks.fiksApiUrl,
-      fiksOrgId: fiks.fiksOrgId,
-      timeoutMs: DEFAULT_TIMEOUT_MS,
-    }),
+    transport,
     tokenProvider: n8nManagedToken,
     ...(options.maxBulkSize === undefined ? {} : { maxBulkSize: options.maxBulkSize }),
   });
+  return { client, wasSent: (requestId) => transport.wasSent(requestId) };
 }

@@ -66,6 +66,15 @@ export const optionsField: INodeProperties = {
       description: 'Whether to keep national identity numbers in the output. Off unless the case needs them.',
     },
     {
+      // n8n's own name and wording for this choice (e.g. the Date & Time node); merged in item-results.ts.
+      displayName: 'Include Input Fields',
+      name: 'includeInputFields',
+      type: 'boolean',
+      default: false,
+      description:
+        "Whether to include all fields of the input item in the output item. The node's own fields (status, input, the vehicle) win over input fields of the same name.",
+    },
+    {
       displayName: 'Max Items per Request',
       name: 'maxBulkSize',
       type: 'number',

@@ -43,9 +43,23 @@ function messageOf(error: AnyKjoretoyregisterError): string {
   }
 }
 
-function supportIds(error: AnyKjoretoyregisterError): string | undefined {
+/** How to read an error: `wasSent` tells whether a request with a given id left n8n. */
+export interface DescribeOptions {
+  wasSent?: (requestId: string) => boolean;
+}
+
+/**
+ * Core gives a call its request id before its token step; when that step fails nothing reaches
+ * Fiks, and an id support cannot find would only mislead. Without `wasSent` (no transport, e.g.
+ * the credential test) the id is quoted as core gave it.
+ */
+function supportIds(error: AnyKjoretoyregisterError, options: DescribeOptions): string | undefined {
+  const requestId =
+    error.requestId !== undefined && (options.wasSent === undefined || options.wasSent(error.requestId))
+      ? error.requestId
+      : undefined;
   const ids = [
-    error.requestId && `requestId ${error.requestId}`,
+    requestId && `requestId ${requestId}`,
     error.errorId && `errorId ${error.errorId}`,
     error.svvguid && `svvguid ${error.svvguid}`,
   ].filter(Boolean);
@@ -63,13 +77,17 @@ function n8nAdvice(error: AnyKjoretoyregisterError): string | undefined {
 }
 
 /** What went wrong and what to do, for an error item or a thrown node error. */
-export function describeFailure(error: unknown, status: FailureStatus = 'error'): Failure {
+export function describeFailure(
+  error: unknown,
+  status: FailureStatus = 'error',
+  options: DescribeOptions = {},
+): Failure {
   if (!isKjoretoyregisterError(error)) {
     const message = error instanceof Error ? error.message : 'Unexpected failure';
     return { status, message };
   }
   const hint = [hintFor(error, FIELD_NAMES.fieldNames), n8nAdvice(error)].filter(Boolean).join('; ');
-  const ids = supportIds(error);
+  const ids = supportIds(error, options);
   const description = [hint && `What to do: ${hint}.`, ids && `For support: ${ids}.`].filter(Boolean).join(' ');
   return {
     status: error.code === 'KJR_VALIDATION' ? 'invalid' : status,
@@ -89,6 +107,8 @@ export function failureItem(failure: Failure, itemIndex: number, extra: IDataObj
       error: failure.message,
       ...(failure.description ? { hint: failure.description } : {}),
       ...(failure.code ? { code: failure.code } : {}),
+      // The HTTP status the failure rests on (e.g. the 404 of a search read under docs/contract.md#s7h).
+      ...(failure.httpStatus === undefined ? {} : { httpStatus: failure.httpStatus }),
     },
     pairedItem: { item: itemIndex },
   };

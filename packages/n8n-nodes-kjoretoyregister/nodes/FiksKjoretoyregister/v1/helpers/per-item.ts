@@ -13,14 +13,37 @@ export const PER_ITEM_CONCURRENCY = 4;
 
 export type ItemWork = (client: KjoretoyregisterClient, itemIndex: number) => Promise<IDataObject>;
 
-export async function runPerItem(context: IExecuteFunctions, work: ItemWork): Promise<INodeExecutionData[]> {
+/**
+ * What of this item's input its output repeats (`input`, `dtg`), after `status`, on answered and
+ * failed items alike, so an error item still says what it was asked.
+ */
+export type ItemEcho = (itemIndex: number) => IDataObject;
+
+/** The echo, or none when reading it fails: that failure is the work's to report. */
+function safeEcho(echo: ItemEcho | undefined, itemIndex: number): IDataObject {
+  try {
+    return echo?.(itemIndex) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+export async function runPerItem(
+  context: IExecuteFunctions,
+  work: ItemWork,
+  echo?: ItemEcho,
+): Promise<INodeExecutionData[]> {
   const results = new ItemResults(context, context.getInputData().length);
   if (results.count === 0) return [];
   let client: KjoretoyregisterClient;
   try {
-    client = await createNodeClient(context);
+    const created = await createNodeClient(context);
+    client = created.client;
+    results.useTransport(created.wasSent);
   } catch (error) {
-    for (let itemIndex = 0; itemIndex < results.count; itemIndex++) results.fail(itemIndex, error);
+    for (let itemIndex = 0; itemIndex < results.count; itemIndex++) {
+      results.fail(itemIndex, error, safeEcho(echo, itemIndex));
+    }
     return results.finish();
   }
   const stopOnFailure = !context.continueOnFail();
@@ -28,10 +51,12 @@ export async function runPerItem(context: IExecuteFunctions, work: ItemWork): Pr
   const worker = async (): Promise<void> => {
     while (next < results.count && !(stopOnFailure && results.hasFailures)) {
       const itemIndex = next++;
+      const echoed = safeEcho(echo, itemIndex);
       try {
-        results.succeed(itemIndex, await work(client, itemIndex));
+        const { status, ...rest } = await work(client, itemIndex);
+        results.succeed(itemIndex, { status, ...echoed, ...rest });
       } catch (error) {
-        results.fail(itemIndex, error);
+        results.fail(itemIndex, error, echoed);
       }
     }
   };

@@ -63,35 +63,55 @@ function overallStatus(treff: readonly IDataObject[]): string {
   return 'not_found';
 }
 
+/**
+ * A search's `input`: its criteria as given (before core normalises them; no paging), on answered
+ * and error items alike.
+ * A fødselsnummer criterion is left out unless Include Fødselsnummer is on, as in the hits.
+ */
+function criteriaEcho(
+  context: IExecuteFunctions,
+  params: (itemIndex: number) => object,
+): (itemIndex: number) => IDataObject {
+  return (itemIndex) => {
+    const { fodselsnummer, ...rest } = params(itemIndex) as IDataObject;
+    const keep = fodselsnummer !== undefined && readOutputSettings(context, itemIndex).includeFodselsnummer;
+    return { input: toJson(keep ? { fodselsnummer, ...rest } : rest) };
+  };
+}
+
 /** S1–S6: vehicles. `params` reads this item's search criteria (without paging). */
 export function runKjoretoySearch<E extends PagedSokEndpoint>(
   context: IExecuteFunctions,
   endpoint: E,
   params: (itemIndex: number) => SokParams[E],
 ): Promise<INodeExecutionData[]> {
-  return runPerItem(context, async (client, itemIndex) => {
-    const criteria = params(itemIndex);
-    const settings = readOutputSettings(context, itemIndex);
-    const options = { audit: readAudit(context, itemIndex) };
-    const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-    let rows: KjoretoyResponse[];
-    let total: number | undefined;
-    if (returnAll) {
-      rows = await client.sokAll(endpoint, criteria, options);
-    } else {
-      const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
-      const page = await client.sok(endpoint, { ...criteria, fra: 1, antall: limit }, options);
-      rows = page.kjoretoyresponser ?? [];
-      total = page.antallTreffTotalt ?? undefined;
-    }
-    const treff = rows.map((row) => hit(row, settings));
-    return {
-      status: overallStatus(treff),
-      antallTreff: treff.length,
-      ...(total === undefined ? {} : { antallTreffTotalt: total }),
-      treff,
-    };
-  });
+  return runPerItem(
+    context,
+    async (client, itemIndex) => {
+      const criteria = params(itemIndex);
+      const settings = readOutputSettings(context, itemIndex);
+      const options = { audit: readAudit(context, itemIndex) };
+      const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+      let rows: KjoretoyResponse[];
+      let total: number | undefined;
+      if (returnAll) {
+        rows = await client.sokAll(endpoint, criteria, options);
+      } else {
+        const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
+        const page = await client.sok(endpoint, { ...criteria, fra: 1, antall: limit }, options);
+        rows = page.kjoretoyresponser ?? [];
+        total = page.antallTreffTotalt ?? undefined;
+      }
+      const treff = rows.map((row) => hit(row, settings));
+      return {
+        status: overallStatus(treff),
+        antallTreff: treff.length,
+        ...(total === undefined ? {} : { antallTreffTotalt: total }),
+        treff,
+      };
+    },
+    criteriaEcho(context, params),
+  );
 }
 
 /** S7: customers, no paging (docs/contract.md#s4.3). */
@@ -99,16 +119,20 @@ export function runKundeSearch(
   context: IExecuteFunctions,
   params: (itemIndex: number) => SokParams['kunde'],
 ): Promise<INodeExecutionData[]> {
-  return runPerItem(context, async (client, itemIndex) => {
-    const criteria = params(itemIndex);
-    const settings = readOutputSettings(context, itemIndex);
-    const result = await client.sok('kunde', criteria, { audit: readAudit(context, itemIndex) });
-    const treff = (result.kunder ?? []).map((kunde) => projectKunde(kunde, settings));
-    return {
-      status: treff.length > 0 ? 'found' : 'not_found',
-      antallTreff: treff.length,
-      ...(typeof result.antallTreffTotalt === 'number' ? { antallTreffTotalt: result.antallTreffTotalt } : {}),
-      treff,
-    };
-  });
+  return runPerItem(
+    context,
+    async (client, itemIndex) => {
+      const criteria = params(itemIndex);
+      const settings = readOutputSettings(context, itemIndex);
+      const result = await client.sok('kunde', criteria, { audit: readAudit(context, itemIndex) });
+      const treff = (result.kunder ?? []).map((kunde) => projectKunde(kunde, settings));
+      return {
+        status: treff.length > 0 ? 'found' : 'not_found',
+        antallTreff: treff.length,
+        ...(typeof result.antallTreffTotalt === 'number' ? { antallTreffTotalt: result.antallTreffTotalt } : {}),
+        treff,
+      };
+    },
+    criteriaEcho(context, params),
+  );
 }

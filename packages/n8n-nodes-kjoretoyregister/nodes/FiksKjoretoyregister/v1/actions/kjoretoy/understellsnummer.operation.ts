@@ -22,22 +22,27 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-  return runPerItem(this, async (client, itemIndex) => {
-    const input = readText(this, 'understellsnummer', itemIndex) ?? '';
-    const dtg = readDtg(this, itemIndex);
-    const settings = readOutputSettings(this, itemIndex);
-    const result = await client.lookupUnderstellsnummer(input, {
-      ...(dtg === undefined ? {} : { dtg }),
-      audit: readAudit(this, itemIndex),
-    });
-    const json: IDataObject = {
-      status: result.status,
-      input,
-      ...(dtg === undefined ? {} : { dtg }),
-      antallTreff: result.kjoretoy.length,
-      treff: result.kjoretoy.map((kjoretoy) => ({ status: 'found', ...projectKjoretoy(kjoretoy, settings) })),
-    };
-    if (result.status !== 'found') json['responskoder'] = toJson(result.responskoder) as unknown as IDataObject[];
-    return json;
-  });
+  return runPerItem(
+    this,
+    async (client, itemIndex) => {
+      const input = readText(this, 'understellsnummer', itemIndex) ?? '';
+      const dtg = readDtg(this, itemIndex);
+      const settings = readOutputSettings(this, itemIndex);
+      const result = await client.lookupUnderstellsnummer(input, {
+        ...(dtg === undefined ? {} : { dtg }),
+        audit: readAudit(this, itemIndex),
+      });
+      const json: IDataObject = {
+        status: result.status,
+        antallTreff: result.kjoretoy.length,
+        treff: result.kjoretoy.map((kjoretoy) => ({ status: 'found', ...projectKjoretoy(kjoretoy, settings) })),
+      };
+      if (result.status !== 'found') json['responskoder'] = toJson(result.responskoder) as unknown as IDataObject[];
+      return json;
+    },
+    (itemIndex) => {
+      const dtg = readDtg(this, itemIndex);
+      return { input: readText(this, 'understellsnummer', itemIndex) ?? '', ...(dtg === undefined ? {} : { dtg }) };
+    },
+  );
 }
