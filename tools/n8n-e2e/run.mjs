@@ -363,10 +363,24 @@ async function serverScenarios({ n8n: install, simulator, tmp, encryptionKey, pa
     });
     const data = credentialData(simulator, { keyMaterial: 'pkcs12' });
     const created = await rest('POST', '/rest/credentials', { name: 'Simulator', type: CREDENTIAL_TYPE, data });
-    const testWith = (overrides) =>
-      rest('POST', '/rest/credentials/test', {
-        credentials: { id: created.id, name: 'Simulator', type: CREDENTIAL_TYPE, data: { ...data, ...overrides } },
+    // As n8n's credential form does it: save, then test what was saved. An edited form is its own
+    // credential here, because n8n 2.8 writes the tested data back to the credential when
+    // preAuthentication fetches a token (2.41 writes only the token), and the example below must
+    // still run on the good one.
+    const testWith = async (overrides) => {
+      const edited = { ...data, ...overrides };
+      const credential =
+        Object.keys(overrides).length === 0
+          ? created
+          : await rest('POST', '/rest/credentials', {
+              name: 'Simulator (edited)',
+              type: CREDENTIAL_TYPE,
+              data: edited,
+            });
+      return rest('POST', '/rest/credentials/test', {
+        credentials: { id: credential.id, name: credential.name, type: CREDENTIAL_TYPE, data: edited },
       });
+    };
 
     checks.log('- credential test (n8n REST API)');
     simulator.reset();
@@ -377,9 +391,15 @@ async function serverScenarios({ n8n: install, simulator, tmp, encryptionKey, pa
       routes(simulator, ROUTES.probe)['204'] === 1 && simulator.stats().itemsLookedUp === 0,
     );
     const badPassword = await testWith({ integrasjonPassword: 'not-the-password' });
+    // The declarative test's status rules need the HTTP answer on n8n's error; n8n 2.8's NodeApiError
+    // drops it, so there n8n shows its own text for a 401.
+    const showsRules = install.version !== N8N_TARGETS.oldest.n8n;
     checks.check(
-      'wrong IntegrasjonPassord: the doctor hint names the three integration checks',
-      badPassword.status === 'Error' && /IntegrasjonPassord is wrong/.test(badPassword.message),
+      showsRules
+        ? 'wrong IntegrasjonPassord: the 401 rule names the three integration checks'
+        : "wrong IntegrasjonPassord: n8n 2.8's own 401 text",
+      badPassword.status === 'Error' &&
+        (showsRules ? /IntegrasjonPassord is wrong/ : /Authorization failed/).test(badPassword.message),
       badPassword.message,
     );
     const unknownClient = await testWith({ clientId: 'unknown-client' });

@@ -79,11 +79,21 @@ describe('exit codes and error output', () => {
       prod,
     );
     expect(audited.code).toBe(0);
-    const events = readFileSync(join(fixture.dir, 'audit.ndjson'), 'utf8')
+    const lines = readFileSync(join(fixture.dir, 'audit.ndjson'), 'utf8')
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(events).toHaveLength(1);
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // Write-ahead: the intent, then its completion by the same auditId, then the call's summary.
+    expect(lines.map((line) => line['phase'])).toEqual(['intent', 'completed', undefined]);
+    const [intent, completion, summary] = lines;
+    expect(intent).toMatchObject({ operation: 'bulk/kjennemerke', identifiers: ['CU10942'], caseRef: '2024/17' });
+    expect(completion).toMatchObject({
+      auditId: intent['auditId'],
+      requestId: intent['requestId'],
+      outcome: { found: 1 },
+    });
+    expect(summary).toMatchObject({ requestIds: [intent['requestId']], auditIds: [intent['auditId']] });
+    const events = [summary];
     expect(events[0]).toMatchObject({
       operation: 'bulk/kjennemerke',
       actor: 'saksbehandler-1',

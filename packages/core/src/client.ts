@@ -1,199 +1,25 @@
-import { ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
-import type { KeyMaterial } from './auth/key-material.js';
-import { LazyTokenProvider } from './auth/lazy-token-provider.js';
-import type { AccessToken, TokenProvider } from './auth/token-provider.js';
-import { systemClock } from './clock.js';
-import { KJORETOYREGISTER_BASE_PATH, SVV_PATH_PREFIX } from './config/presets.js';
-import { resolveOptions, type ClientOptions, type ResolvedOptions } from './config/options.js';
-import { ConfigurationError } from './errors.js';
-import { silentLogger } from './observability/logger.js';
-import { createAuditEmitter } from './operations/audit-emitter.js';
-import { lookupBulk } from './operations/bulk-lookup.js';
-import type { BulkInput } from './operations/bulk-input.js';
-import type { CallOptions, OperationContext } from './operations/context.js';
-import type { LookupOutcome } from './operations/lookup-outcome.js';
-import {
-  sok,
-  sokAll,
-  sokPages,
-  type SokEndpoint,
-  type SokPage,
-  type SokParams,
-  type SokResult,
-} from './operations/search.js';
-import { lookupUnderstellsnummer, type VinLookupResult } from './operations/vin-lookup.js';
-import type { KjoretoyResponse } from './schemas/index.js';
+/**
+ * The Node entry's client: the host entry's wiring (client-core.ts) with Node defaults for what a
+ * host would otherwise have to give: an undici fetch transport (proxy from the environment), a
+ * timer for backoff waits, and key material read from files when given as paths.
+ */
+
+import { buildClient, type KjoretoyregisterClient } from './client-core.js';
+import type { ClientOptions } from './config/options.js';
+import { readKeyFileFromDisk } from './node/key-files.js';
+import { timerSleep } from './node/sleep.js';
 import { createFetchTransport } from './transport/fetch-transport.js';
-import { FiksPipeline } from './transport/pipeline.js';
-import { isRetryableFailure } from './transport/retry-policy.js';
 
-export interface KjoretoyregisterClient {
-  /** Non-secret view of the effective configuration, for diagnostics. */
-  readonly config: ClientSummary;
-  /** B1: any number of plates, each with an optional `dtg`; one outcome per input, in input order. */
-  lookupKjennemerke(items: ReadonlyArray<BulkInput>, options?: CallOptions): Promise<LookupOutcome[]>;
-  /** B2: any number of kuid, each with an optional `dtg`; one outcome per input, in input order. */
-  lookupKuid(items: ReadonlyArray<BulkInput>, options?: CallOptions): Promise<LookupOutcome[]>;
-  /** B3: a VIN can match several vehicles; the result is always a list. */
-  lookupUnderstellsnummer(understellsnummer: string, options?: CallOptions): Promise<VinLookupResult>;
-  /** One page of a `sok/*` search. */
-  sok<E extends SokEndpoint>(endpoint: E, params: SokParams[E], options?: CallOptions): Promise<SokResult<E>>;
-  /** Every page of an S1–S6 search, fetched as you iterate. */
-  sokPages<E extends Exclude<SokEndpoint, 'kunde'>>(
-    endpoint: E,
-    params: SokParams[E],
-    options?: CallOptions,
-  ): AsyncIterable<SokPage>;
-  /** Every hit of an S1–S6 search. */
-  sokAll<E extends Exclude<SokEndpoint, 'kunde'>>(
-    endpoint: E,
-    params: SokParams[E],
-    options?: CallOptions,
-  ): Promise<KjoretoyResponse[]>;
-  /** A (cached) Maskinporten access token; for diagnostics such as `kjoretoy token`. */
-  getAccessToken(options?: { signal?: AbortSignal }): Promise<AccessToken>;
-  /** Loads and checks the configured key material without calling anyone. */
-  loadKeyMaterial(): Promise<KeyMaterial>;
-  /** Evicts the cached token. */
-  invalidateToken(): void;
-  /** Releases sockets and timers. */
-  close(): Promise<void>;
-}
-
-export interface ClientSummary {
-  environment: 'test' | 'prod';
-  fiksApiUrl: string;
-  baseUrl: string;
-  fiksOrgId: string;
-  integrasjonId: string;
-  maskinportenIssuer: string;
-  maskinportenTokenUrl: string;
-  clientId?: string;
-  scope: string[];
-  consumerOrg?: string;
-  maxBulkSize: number;
-  concurrency: number;
-}
+export type { ClientSummary, KjoretoyregisterClient } from './client-core.js';
 
 /**
  * Wires configuration, auth, transport and operations. Throws `ConfigurationError` listing every
  * problem if the options are wrong; key files are read on the first call that needs a token.
  */
 export function createKjoretoyregisterClient(input: ClientOptions): KjoretoyregisterClient {
-  const options = resolveOptions(input);
-  const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? silentLogger;
-  const ownsTransport = options.transport === undefined;
-  const transport = options.transport ?? createFetchTransport({ proxy: options.proxy });
-  const tokenProvider = options.tokenProvider ?? createTokenProvider(options, transport, clock, logger);
-  const baseUrl = `${options.fiksApiUrl}${KJORETOYREGISTER_BASE_PATH}/${encodeURIComponent(options.fiksOrgId)}${SVV_PATH_PREFIX}`;
-  const retry = {
-    maxAttempts: options.maxAttempts,
-    baseDelayMs: options.retryBaseDelayMs,
-    maxDelayMs: options.retryMaxDelayMs,
-    retryAfterCeilingMs: options.retryAfterCeilingMs,
-  };
-  const breaker = options.circuitBreaker
-    ? circuitBreaker(
-        handleWhen((error) => isRetryableFailure(error, retry)),
-        {
-          halfOpenAfter: options.circuitBreaker.halfOpenAfterMs,
-          breaker: new ConsecutiveBreaker(options.circuitBreaker.consecutiveFailures),
-        },
-      )
-    : undefined;
-  let closing: Promise<void> | undefined;
-  const requester = new FiksPipeline({
-    transport,
-    tokenProvider,
-    baseUrl,
-    integrasjonId: options.integrasjonId,
-    integrasjonPassord: options.integrasjonPassord,
-    timeoutMs: options.timeoutMs,
-    retry,
-    logger,
-    clock,
-    circuitBreaker: breaker,
+  return buildClient(input, {
+    createTransport: (options) => createFetchTransport({ proxy: options.proxy }),
+    sleep: timerSleep,
+    readKeyFile: readKeyFileFromDisk,
   });
-  const context: OperationContext = {
-    requester,
-    fiksOrgId: options.fiksOrgId,
-    maxBulkSize: options.maxBulkSize,
-    concurrency: options.concurrency,
-    searchPageSize: options.searchPageSize,
-    retryBulkPost: options.retryBulkPost,
-    logger,
-    audit: createAuditEmitter({
-      sink: options.auditSink,
-      requireAuditContext: options.requireAuditContext,
-      defaultContext: options.defaultAuditContext,
-      fiksOrgId: options.fiksOrgId,
-      logger,
-      clock,
-    }),
-  };
-
-  return {
-    config: summarise(options, baseUrl),
-    lookupKjennemerke: (items, callOptions = {}) => lookupBulk(context, 'kjennemerke', items, callOptions),
-    lookupKuid: (items, callOptions = {}) => lookupBulk(context, 'kuid', items, callOptions),
-    lookupUnderstellsnummer: (vin, callOptions = {}) => lookupUnderstellsnummer(context, vin, callOptions),
-    sok: (endpoint, params, callOptions = {}) => sok(context, endpoint, params, callOptions),
-    sokPages: (endpoint, params, callOptions = {}) => sokPages(context, endpoint, params, callOptions),
-    sokAll: (endpoint, params, callOptions = {}) => sokAll(context, endpoint, params, callOptions),
-    getAccessToken: (tokenOptions) => tokenProvider.getToken(tokenOptions),
-    async loadKeyMaterial() {
-      if (tokenProvider instanceof LazyTokenProvider) return tokenProvider.keyMaterial();
-      throw new ConfigurationError([
-        { path: 'tokenProvider', message: 'an injected token provider has no key material to load' },
-      ]);
-    },
-    invalidateToken: () => tokenProvider.invalidate(),
-    close() {
-      // Idempotent: Nest shutdown hooks and user code may both close the client.
-      closing ??= ownsTransport ? Promise.resolve(transport.close?.()) : Promise.resolve();
-      return closing;
-    },
-  };
-}
-
-function createTokenProvider(
-  options: ResolvedOptions,
-  transport: ReturnType<typeof createFetchTransport>,
-  clock: typeof systemClock,
-  logger: typeof silentLogger,
-): TokenProvider {
-  const maskinporten = options.maskinporten;
-  if (!maskinporten) throw new ConfigurationError([{ path: 'maskinporten', message: 'is required' }]);
-  return new LazyTokenProvider({
-    keyMaterial: maskinporten.keyMaterial,
-    clientId: maskinporten.clientId,
-    scope: options.scope,
-    issuer: options.maskinportenIssuer,
-    tokenUrl: options.maskinportenTokenUrl,
-    consumerOrg: maskinporten.consumerOrg,
-    resource: maskinporten.resource,
-    transport,
-    clock,
-    expiryMarginMs: options.tokenExpiryMarginMs,
-    timeoutMs: options.tokenTimeoutMs,
-    logger,
-  });
-}
-
-function summarise(options: ResolvedOptions, baseUrl: string): ClientSummary {
-  return {
-    environment: options.environment,
-    fiksApiUrl: options.fiksApiUrl,
-    baseUrl,
-    fiksOrgId: options.fiksOrgId,
-    integrasjonId: options.integrasjonId,
-    maskinportenIssuer: options.maskinportenIssuer,
-    maskinportenTokenUrl: options.maskinportenTokenUrl,
-    clientId: options.maskinporten?.clientId,
-    scope: options.scope,
-    consumerOrg: options.maskinporten?.consumerOrg,
-    maxBulkSize: options.maxBulkSize,
-    concurrency: options.concurrency,
-  };
 }

@@ -21,6 +21,7 @@ export type KjoretoyregisterErrorCode =
   | 'KJR_TRANSPORT'
   | 'KJR_RESPONSE_FORMAT'
   | 'KJR_AUDIT_CONTEXT_REQUIRED'
+  | 'KJR_AUDIT_WRITE'
   | 'KJR_CIRCUIT_OPEN';
 
 /** A JSON value as parsed from an upstream body. */
@@ -270,6 +271,24 @@ export class AuditContextRequiredError extends KjoretoyregisterError<never> {
   }
 }
 
+/**
+ * The audit sink's `begin` failed, so the register request was not sent: a lookup that cannot be
+ * recorded first does not happen. Carries no `cause`: a storage error may quote the row it failed
+ * to write, identifiers included, and errors end up in logs; the sink logs its own failure.
+ */
+export class AuditWriteError extends KjoretoyregisterError<never> {
+  override readonly code = 'KJR_AUDIT_WRITE' as const;
+  /** The `name` of what the sink threw (e.g. `DatabaseError`), for diagnosis without its message. */
+  readonly sinkErrorName: string;
+  constructor(sinkErrorName: string, init: KjoretoyregisterErrorOptions<never> = {}) {
+    super(
+      'The audit sink could not record the intent of a register request, so the request was not sent (the sink logs why)',
+      { retryable: false, ...init },
+    );
+    this.sinkErrorName = sinkErrorName;
+  }
+}
+
 /** The optional circuit breaker is open after repeated upstream failures. */
 export class CircuitOpenError extends KjoretoyregisterError<never> {
   override readonly code = 'KJR_CIRCUIT_OPEN' as const;
@@ -293,6 +312,7 @@ export type AnyKjoretoyregisterError =
   | TransportError
   | ResponseFormatError
   | AuditContextRequiredError
+  | AuditWriteError
   | CircuitOpenError;
 
 export function isKjoretoyregisterError(value: unknown): value is AnyKjoretoyregisterError {

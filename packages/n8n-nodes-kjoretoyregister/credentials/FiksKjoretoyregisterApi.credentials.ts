@@ -1,11 +1,13 @@
 import type {
   IAuthenticateGeneric,
   ICredentialDataDecryptedObject,
+  ICredentialTestRequest,
   ICredentialType,
   IHttpRequestHelper,
   INodeProperties,
   Icon,
 } from 'n8n-workflow';
+import { credentialTestRequest } from '../nodes/FiksKjoretoyregister/shared/credential-test.js';
 import { nodeFieldNames, type NodeFieldNames } from '../nodes/FiksKjoretoyregister/shared/field-names.js';
 import { httpRequestTransport } from '../nodes/FiksKjoretoyregister/shared/http-transports.js';
 import { fetchAccessToken } from '../nodes/FiksKjoretoyregister/shared/token-request.js';
@@ -19,9 +21,9 @@ const customOnly = { show: { environment: ['custom'] } };
  * fills it through `preAuthentication` when it is empty and again after a 401, and stores it
  * encrypted with the credential (docs/toolchain.md#expirable-credential).
  *
- * The credential test is the node's `methods.credentialTest.fiksKjoretoyregisterApiTest`
- * (`testedBy`): n8n 2.8's declarative test reports a 401 as a generic "Authorization failed",
- * while the programmatic test gives the `kjoretoy doctor` hint for every step.
+ * The credential test is declarative (`test`, shared/credential-test.ts): core's Fiks probe sent
+ * through this credential, so the token step and the integration headers are tested as the node
+ * uses them.
  */
 export class FiksKjoretoyregisterApi implements ICredentialType {
   name = 'fiksKjoretoyregisterApi';
@@ -191,6 +193,9 @@ export class FiksKjoretoyregisterApi implements ICredentialType {
       default: '',
     },
   ];
+
+  // After `properties`: the rules' hints name the fields by these labels.
+  test: ICredentialTestRequest = credentialTestRequest(nodeFieldNames(this.properties, auditField).fieldNames);
 
   async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
     return { accessToken: await fetchAccessToken(httpRequestTransport(this), credentials, formFieldNames()) };

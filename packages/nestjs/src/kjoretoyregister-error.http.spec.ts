@@ -1,5 +1,6 @@
 import {
   AuditContextRequiredError,
+  AuditWriteError,
   CircuitOpenError,
   ConfigurationError,
   FiksAuthenticationError,
@@ -52,6 +53,7 @@ describe('toHttpError', () => {
     [new ResponseFormatError('Not JSON'), 502],
     [new ConfigurationError([{ path: 'fiksOrgId', message: 'is required' }]), 500],
     [new AuditContextRequiredError(['actor']), 403],
+    [new AuditWriteError('DatabaseError'), 503],
   ])('%s → %i', (error, status) => {
     const mapped = toHttpError(error);
     expect(mapped.status).toBe(status);

@@ -46,6 +46,10 @@ export function toHttpError(error: KjoretoyregisterError): KjoretoyregisterHttpE
     case 'KJR_CIRCUIT_OPEN':
       status = HttpStatus.SERVICE_UNAVAILABLE;
       break;
+    case 'KJR_AUDIT_WRITE':
+      // The app's own audit store refused the intent, so nothing was sent: ours to fix, and retryable later.
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      break;
     case 'KJR_TRANSPORT':
       status = known.failure === 'timeout' ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
       break;

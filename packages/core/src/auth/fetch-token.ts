@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../clock.js';
 import {
   addInsecureUrlIssues,
+  addMixedEnvironmentIssues,
   ClockOptionSchema,
   EnvironmentSchema,
   issuesFromZod,
@@ -20,6 +21,7 @@ import {
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Transport } from '../transport/transport.js';
+import type { ReadKeyFile } from './key-source.js';
 import type { TokenResponse } from './token-client.js';
 import { loadConfiguredKey, runTokenSteps } from './token-steps.js';
 
@@ -32,6 +34,8 @@ export interface FetchMaskinportenTokenOptions {
   environment?: 'test' | 'prod';
   /** Plain http is accepted for loopback only, unless this is set (as the client option of that name). */
   allowInsecureHttp?: boolean;
+  /** A TEST issuer or token URL with `environment: 'prod'` (or the reverse) is refused unless this is set. */
+  allowMixedEnvironments?: boolean;
   transport: Transport;
   clock?: Clock;
   /** Aborts this fetch; `maskinporten.timeoutMs` (default 10 s) bounds it in any case. */
@@ -50,19 +54,35 @@ const FetchTokenOptionsSchema = z
     maskinporten: MaskinportenOptionsSchema,
     environment: EnvironmentSchema,
     allowInsecureHttp: z.boolean().default(false),
+    allowMixedEnvironments: z.boolean().default(false),
     transport: TransportOptionSchema,
     clock: ClockOptionSchema.optional(),
   })
   .superRefine((options, ctx) => {
     addInsecureUrlIssues(ctx, maskinportenUrls(options.maskinporten), options.allowInsecureHttp);
+    addMixedEnvironmentIssues(
+      ctx,
+      maskinportenUrls(options.maskinporten),
+      options.environment,
+      options.allowMixedEnvironments,
+    );
   });
 
 /**
  * Validate → load key → sign grant → request token. Invalid options throw one
  * `ConfigurationError` listing every problem; Maskinporten's refusals are `MaskinportenError`s and
  * failures without an answer `TransportError`s, exactly as from the client (docs/contract.md#s2.7).
+ * This is the host entry's: key material must be inline (the Node entry's also reads key files).
  */
-export async function fetchMaskinportenToken(options: FetchMaskinportenTokenOptions): Promise<TokenResponse> {
+export function fetchMaskinportenToken(options: FetchMaskinportenTokenOptions): Promise<TokenResponse> {
+  return fetchMaskinportenTokenWith(options, undefined);
+}
+
+/** The one implementation; `readFile` is what the Node entry adds (node/key-files.ts). */
+export async function fetchMaskinportenTokenWith(
+  options: FetchMaskinportenTokenOptions,
+  readFile: ReadKeyFile | undefined,
+): Promise<TokenResponse> {
   const { signal, logger, ...validated } = options;
   const parsed = FetchTokenOptionsSchema.safeParse(validated);
   if (!parsed.success) throw new ConfigurationError(issuesFromZod(parsed.error));
@@ -70,7 +90,7 @@ export async function fetchMaskinportenToken(options: FetchMaskinportenTokenOpti
   const clock = parsed.data.clock ?? systemClock;
   const resolved = resolveMaskinporten(maskinporten, environment);
   return runTokenSteps({
-    loadKey: () => loadConfiguredKey(maskinporten.keyMaterial, clock),
+    loadKey: () => loadConfiguredKey(maskinporten.keyMaterial, clock, readFile),
     clientId: maskinporten.clientId,
     scope: resolved.scope,
     issuer: resolved.issuer,

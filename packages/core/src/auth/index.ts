@@ -1,5 +1,4 @@
 export type { AccessToken, TokenProvider } from './token-provider.js';
-export { loadKeyMaterial } from './key-material.js';
 export type {
   KeyMaterial,
   KeyMaterialInput,
@@ -20,3 +19,4 @@ export { MaskinportenTokenProvider } from './maskinporten.js';
 export type { MaskinportenTokenProviderOptions } from './maskinporten.js';
 export { decodeAccessToken } from './decode-access-token.js';
 export type { AccessTokenDiagnostics } from './decode-access-token.js';
+export type { ReadKeyFile } from './key-source.js';

@@ -7,7 +7,7 @@
 import { X509Certificate, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { systemClock, type Clock } from '../clock.js';
 import { describeCertificate, type CertificateInfo } from './certificate-info.js';
-import { looksLikePem, readBinarySource, readTextSource } from './key-source.js';
+import { looksLikePem, readBinarySource, readTextSource, type ReadKeyFile } from './key-source.js';
 import { Pkcs12ReadError, readPkcs12 } from './pkcs12.js';
 import { checkRsa, fail, loadJwk, loadPemPrivateKey } from './private-key.js';
 
@@ -18,14 +18,14 @@ interface KeyMaterialInputBase {
   clock?: Clock;
 }
 
-/** A virksomhetssertifikat as .p12/.pfx: a file path, base64 of the file, or its bytes. */
+/** A virksomhetssertifikat as .p12/.pfx: its bytes, base64 of the file, or (Node entry) a file path. */
 export interface Pkcs12KeyMaterialInput extends KeyMaterialInputBase {
   kind: 'pkcs12';
   pkcs12: string | Uint8Array;
   password: string;
 }
 
-/** Certificate (leaf, optionally with its chain) and private key as PEM: path, inline or base64. */
+/** Certificate (leaf, optionally with its chain) and private key as PEM: inline, base64 or (Node entry) a path. */
 export interface PemKeyMaterialInput extends KeyMaterialInputBase {
   kind: 'pem';
   certificate: string;
@@ -40,7 +40,7 @@ export interface RegisteredKeyMaterialInput extends KeyMaterialInputBase {
   kid: string;
   privateKey?: string;
   passphrase?: string;
-  /** A private JWK: object, JSON text, base64 of the JSON, or a path to a .json file. */
+  /** A private JWK: object, JSON text, base64 of the JSON, or (Node entry) a path to a .json file. */
   jwk?: string | JsonWebKey;
 }
 
@@ -62,6 +62,11 @@ export interface KeyMaterial {
 export interface LoadKeyMaterialOptions {
   /** Prefix for issue paths, so callers can map them to their own option names. */
   optionPath?: string;
+  /**
+   * Reads key material given as a file path. The Node entry's `loadKeyMaterial` reads from disk;
+   * on the host entry it is unset unless the host passes its own, and a path is then rejected.
+   */
+  readFile?: ReadKeyFile;
 }
 
 export async function loadKeyMaterial(
@@ -70,24 +75,30 @@ export async function loadKeyMaterial(
 ): Promise<KeyMaterial> {
   const prefix = options.optionPath ?? 'keyMaterial';
   const clock = input.clock ?? systemClock;
+  const readFile = options.readFile;
   switch (input.kind) {
     case 'pkcs12':
-      return loadPkcs12(input, prefix, clock);
+      return loadPkcs12(input, prefix, clock, readFile);
     case 'pem':
-      return loadPem(input, prefix, clock);
+      return loadPem(input, prefix, clock, readFile);
     case 'key':
-      return loadRegisteredKey(input, prefix);
+      return loadRegisteredKey(input, prefix, readFile);
     default:
       throw fail(`${prefix}.kind`, "must be 'pkcs12', 'pem' or 'key'");
   }
 }
 
-async function loadPkcs12(input: Pkcs12KeyMaterialInput, prefix: string, clock: Clock): Promise<KeyMaterial> {
+async function loadPkcs12(
+  input: Pkcs12KeyMaterialInput,
+  prefix: string,
+  clock: Clock,
+  readFile: ReadKeyFile | undefined,
+): Promise<KeyMaterial> {
   const path = `${prefix}.pkcs12`;
   if (typeof input.password !== 'string') {
     throw fail(`${prefix}.password`, 'is required for a PKCS#12 file');
   }
-  const file = await readBinarySource(input.pkcs12, path);
+  const file = await readBinarySource(input.pkcs12, path, readFile);
   let contents;
   try {
     contents = readPkcs12(file, input.password);
@@ -119,9 +130,14 @@ async function loadPkcs12(input: Pkcs12KeyMaterialInput, prefix: string, clock: 
   return certificateMaterial(key, contents.certificates, path, clock);
 }
 
-async function loadPem(input: PemKeyMaterialInput, prefix: string, clock: Clock): Promise<KeyMaterial> {
+async function loadPem(
+  input: PemKeyMaterialInput,
+  prefix: string,
+  clock: Clock,
+  readFile: ReadKeyFile | undefined,
+): Promise<KeyMaterial> {
   const certificatePath = `${prefix}.certificate`;
-  const certificateText = await readTextSource(input.certificate ?? '', certificatePath, looksLikePem);
+  const certificateText = await readTextSource(input.certificate ?? '', certificatePath, looksLikePem, readFile);
   const blocks = certificateText.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   if (blocks.length === 0) {
     throw fail(certificatePath, 'holds no PEM certificate (BEGIN CERTIFICATE)');
@@ -132,11 +148,15 @@ async function loadPem(input: PemKeyMaterialInput, prefix: string, clock: Clock)
   } catch (error) {
     throw fail(certificatePath, 'is unreadable: a PEM certificate block could not be parsed', error);
   }
-  const privateKey = await loadPemPrivateKey(input.privateKey, input.passphrase, prefix);
+  const privateKey = await loadPemPrivateKey(input.privateKey, input.passphrase, prefix, readFile);
   return certificateMaterial(privateKey, certificates, certificatePath, clock);
 }
 
-async function loadRegisteredKey(input: RegisteredKeyMaterialInput, prefix: string): Promise<KeyMaterial> {
+async function loadRegisteredKey(
+  input: RegisteredKeyMaterialInput,
+  prefix: string,
+  readFile: ReadKeyFile | undefined,
+): Promise<KeyMaterial> {
   if (typeof input.kid !== 'string' || input.kid.trim() === '') {
     throw fail(`${prefix}.kid`, 'is required in key mode: the key id registered on the Maskinporten client');
   }
@@ -145,8 +165,8 @@ async function loadRegisteredKey(input: RegisteredKeyMaterialInput, prefix: stri
   }
   const privateKey =
     input.privateKey !== undefined
-      ? await loadPemPrivateKey(input.privateKey, input.passphrase, prefix)
-      : await loadJwk(input.jwk, `${prefix}.jwk`);
+      ? await loadPemPrivateKey(input.privateKey, input.passphrase, prefix, readFile)
+      : await loadJwk(input.jwk, `${prefix}.jwk`, readFile);
   checkRsa(privateKey, input.privateKey !== undefined ? `${prefix}.privateKey` : `${prefix}.jwk`);
   return { mode: 'kid', privateKey, kid: input.kid, chain: [] };
 }

@@ -1,11 +1,16 @@
 /**
- * Turns a key-material option into bytes: a file path, inline text, or base64 (how secrets
- * usually arrive through environment variables). Errors name the option, never its value: a
- * value we failed to recognise may be key material itself.
+ * Turns a key-material option into bytes: inline text, base64 (how secrets usually arrive through
+ * environment variables), or a file path when the entry point can read files. Errors name the
+ * option, never its value: a value we failed to recognise may be key material itself.
  */
 
-import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
+
+/**
+ * Reads a key file given as a path. The Node entry passes one that reads from disk (node/key-files.ts);
+ * the host entry has none, so there a value that is neither inline nor base64 is a configuration error.
+ */
+export type ReadKeyFile = (path: string) => Promise<Uint8Array>;
 
 const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}\s*$/;
 /** Shorter values are taken as paths: base64 of any real key or certificate is far longer. */
@@ -14,11 +19,12 @@ const MIN_BASE64_LENGTH = 64;
 export const looksLikePem = (text: string): boolean => text.includes('-----BEGIN ');
 export const looksLikeJson = (text: string): boolean => text.trimStart().startsWith('{');
 
-/** Inline text, base64 of the text, or a path to a file holding it. */
+/** Inline text, base64 of the text, or a path to a file holding it (with `readFile` only). */
 export async function readTextSource(
   value: string,
   path: string,
   isInline: (text: string) => boolean,
+  readFile: ReadKeyFile | undefined,
 ): Promise<string> {
   if (value.trim() === '') throw issue(path, 'is empty');
   if (isInline(value)) return value;
@@ -27,11 +33,15 @@ export async function readTextSource(
     const text = decoded.toString('utf8');
     if (isInline(text)) return text;
   }
-  return (await readFileOption(value, path)).toString('utf8');
+  return (await readFileOption(value, path, readFile)).toString('utf8');
 }
 
-/** Raw bytes, base64 of DER (starts with an ASN.1 SEQUENCE), or a path to a file. */
-export async function readBinarySource(value: string | Uint8Array, path: string): Promise<Buffer> {
+/** Raw bytes, base64 of DER (starts with an ASN.1 SEQUENCE), or a path to a file (with `readFile` only). */
+export async function readBinarySource(
+  value: string | Uint8Array,
+  path: string,
+  readFile: ReadKeyFile | undefined,
+): Promise<Buffer> {
   if (typeof value !== 'string') {
     if (value.length === 0) throw issue(path, 'is empty');
     return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
@@ -39,7 +49,7 @@ export async function readBinarySource(value: string | Uint8Array, path: string)
   if (value.trim() === '') throw issue(path, 'is empty');
   const decoded = decodeBase64(value);
   if (decoded && decoded[0] === 0x30) return decoded;
-  return readFileOption(value, path);
+  return readFileOption(value, path, readFile);
 }
 
 function decodeBase64(value: string): Buffer | undefined {
@@ -48,9 +58,17 @@ function decodeBase64(value: string): Buffer | undefined {
   return decoded.length > 0 ? decoded : undefined;
 }
 
-async function readFileOption(filePath: string, path: string): Promise<Buffer> {
+async function readFileOption(filePath: string, path: string, readFile: ReadKeyFile | undefined): Promise<Buffer> {
+  if (!readFile) {
+    throw issue(
+      path,
+      "is neither inline key material nor base64; file paths are read only by the Node entry (@kjoretoyregister/core), so pass the key's contents",
+      'unreadable',
+    );
+  }
   try {
-    return await readFile(filePath);
+    const bytes = await readFile(filePath);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (error) {
     // Only the error code: the fs message would echo the value, which may be mangled key text.
     const code = (error as { code?: unknown }).code;

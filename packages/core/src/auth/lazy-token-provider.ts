@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { KeyMaterialOption } from '../config/options.js';
 import type { KeyMaterial } from './key-material.js';
+import type { ReadKeyFile } from './key-source.js';
 import { MaskinportenTokenProvider, type MaskinportenTokenProviderOptions } from './maskinporten.js';
 import type { AccessToken, TokenProvider } from './token-provider.js';
 import { loadConfiguredKey } from './token-steps.js';
@@ -9,6 +10,8 @@ import { loadConfiguredKey } from './token-steps.js';
 type LazyTokenProviderOptions = Omit<MaskinportenTokenProviderOptions, 'keyMaterial'> & {
   keyMaterial: KeyMaterialOption;
   clock: Clock;
+  /** Set by the Node entry only: key files are read on the host entry never. */
+  readFile?: ReadKeyFile;
 };
 
 interface Loaded {
@@ -43,8 +46,8 @@ export class LazyTokenProvider implements TokenProvider {
   private load(): Promise<Loaded> {
     if (this.loaded) return Promise.resolve(this.loaded);
     this.loading ??= (async () => {
-      const { keyMaterial, ...rest } = this.options;
-      const key = await loadConfiguredKey(keyMaterial, rest.clock);
+      const { keyMaterial, readFile, ...rest } = this.options;
+      const key = await loadConfiguredKey(keyMaterial, rest.clock, readFile);
       this.loaded = { key, provider: new MaskinportenTokenProvider({ ...rest, keyMaterial: key }) };
       return this.loaded;
     })().finally(() => {

@@ -6,8 +6,8 @@
  */
 
 import { createDecipheriv, createHash, pbkdf2Sync } from 'node:crypto';
-import forge from 'node-forge';
 import { octetString, oid, sequence, smallInteger, type DerNode } from './der.js';
+import { rc2CbcDecrypt } from './rc2.js';
 
 /** The file uses an algorithm we do not implement (as opposed to being damaged). */
 export class UnsupportedEncryptionError extends Error {}
@@ -106,12 +106,9 @@ function pkcs12PbeDecipher(
       const decipher = createDecipheriv('des-ede3-cbc', key, iv);
       return Buffer.concat([decipher.update(data), decipher.final()]);
     }
-    // Node's OpenSSL 3 has no RC2 (legacy provider), yet `-legacy` files encrypt certificates with it.
-    const rc2 = forge.rc2.createDecryptionCipher(key.toString('binary'), scheme.keyLength * 8);
-    rc2.start(iv.toString('binary'));
-    rc2.update(forge.util.createBuffer(data.toString('binary')));
-    if (!rc2.finish()) throw new Error('bad padding');
-    return Buffer.from(rc2.output.getBytes(), 'binary');
+    // Node's OpenSSL 3 has no RC2 (legacy provider), yet `-legacy` files encrypt certificates with it (rc2.ts).
+    const plain = rc2CbcDecrypt(key, scheme.keyLength * 8, iv, data);
+    return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
   };
 }
 

@@ -5,7 +5,7 @@
 
 import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { ConfigurationError, type ConfigurationIssueReason } from '../errors.js';
-import { looksLikeJson, looksLikePem, readTextSource } from './key-source.js';
+import { looksLikeJson, looksLikePem, readTextSource, type ReadKeyFile } from './key-source.js';
 
 /** jose refuses RS256 with shorter keys; so would Maskinporten. */
 const MIN_RSA_BITS = 2048;
@@ -16,9 +16,10 @@ export async function loadPemPrivateKey(
   value: string,
   passphrase: string | undefined,
   prefix: string,
+  readFile: ReadKeyFile | undefined,
 ): Promise<KeyObject> {
   const path = `${prefix}.privateKey`;
-  const text = await readTextSource(value ?? '', path, looksLikePem);
+  const text = await readTextSource(value ?? '', path, looksLikePem, readFile);
   const block = PRIVATE_KEY_BLOCK.exec(text)?.[0];
   if (!block) {
     throw fail(
@@ -47,10 +48,14 @@ export async function loadPemPrivateKey(
   }
 }
 
-export async function loadJwk(value: string | JsonWebKey | undefined, path: string): Promise<KeyObject> {
+export async function loadJwk(
+  value: string | JsonWebKey | undefined,
+  path: string,
+  readFile: ReadKeyFile | undefined,
+): Promise<KeyObject> {
   let jwk: unknown = value;
   if (typeof value === 'string') {
-    const text = await readTextSource(value, path, looksLikeJson);
+    const text = await readTextSource(value, path, looksLikeJson, readFile);
     try {
       jwk = JSON.parse(text);
     } catch {

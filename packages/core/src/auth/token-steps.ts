@@ -11,16 +11,24 @@ import type { Logger } from '../observability/logger.js';
 import type { Transport } from '../transport/transport.js';
 import { createGrant } from './grant.js';
 import { loadKeyMaterial, type KeyMaterial, type KeyMaterialInput } from './key-material.js';
+import type { ReadKeyFile } from './key-source.js';
 import { requestToken, type TokenResponse } from './token-client.js';
 
 /** Issue paths of key problems name the client option, so every host can map them to its own field. */
 export const KEY_MATERIAL_OPTION_PATH = 'maskinporten.keyMaterial';
 
-/** Step 1: the `maskinporten.keyMaterial` option as a loaded key (files read, password checked). */
-export function loadConfiguredKey(option: KeyMaterialOption, clock: Clock): Promise<KeyMaterial> {
+/**
+ * Step 1: the `maskinporten.keyMaterial` option as a loaded key (password checked; files read only
+ * when the entry point passes `readFile`).
+ */
+export function loadConfiguredKey(
+  option: KeyMaterialOption,
+  clock: Clock,
+  readFile: ReadKeyFile | undefined,
+): Promise<KeyMaterial> {
   // The schema types a JWK object as a plain record; loadKeyMaterial checks its fields itself.
   const input = { ...option, clock } as KeyMaterialInput;
-  return loadKeyMaterial(input, { optionPath: KEY_MATERIAL_OPTION_PATH });
+  return loadKeyMaterial(input, { optionPath: KEY_MATERIAL_OPTION_PATH, readFile });
 }
 
 export interface TokenStepsParams {
@@ -52,7 +60,8 @@ export async function runTokenSteps(params: TokenStepsParams): Promise<TokenResp
     resource: params.resource,
     clock: params.clock,
   });
-  const started = performance.now();
+  // The injected clock, not performance.now(): hosts that own time (n8n) give us nothing else.
+  const started = params.clock.now();
   try {
     const response = await requestToken({
       transport: params.transport,
@@ -63,7 +72,7 @@ export async function runTokenSteps(params: TokenStepsParams): Promise<TokenResp
     });
     params.logger?.info('maskinporten token fetched', {
       expiresIn: response.expiresIn,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: params.clock.now() - started,
     });
     return response;
   } catch (error) {
@@ -71,7 +80,7 @@ export async function runTokenSteps(params: TokenStepsParams): Promise<TokenResp
       code: isKjoretoyregisterError(error) ? error.code : 'UNKNOWN',
       status: isKjoretoyregisterError(error) ? error.status : undefined,
       mpCode: error instanceof MaskinportenError ? error.mpCode : undefined,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: params.clock.now() - started,
     });
     throw error;
   }

@@ -1,5 +1,7 @@
 import { ConfigurationError, type ConfigurationIssue } from '../errors.js';
+import type { z } from 'zod';
 import { ClientOptionsSchema, type ClientOptions, type KeyMaterialOption } from './options.js';
+import { mixedEnvironmentMessage } from './url-rules.js';
 
 /** The environment variables `configFromEnv` reads; the simulator prints exactly these. */
 export const ENV_VARS = [
@@ -103,11 +105,25 @@ export function configFromEnv(
         path.startsWith('maskinporten.keyMaterial')
       )
         continue;
-      issues.push({ path: name ?? path, message: issue.message });
+      issues.push({ path: name ?? path, message: envMessage(issue, options) });
     }
   }
   if (issues.length) throw new ConfigurationError(issues);
   return stripUndefined(options) as ClientOptions;
+}
+
+/** A mixed TEST/PROD issue names the environment by its variable too, so both fields are named alike. */
+function envMessage(issue: z.core.$ZodIssue, options: { environment: 'test' | 'prod' }): string {
+  if (issue.code !== 'custom' || issue.params?.['mixedEnvironment'] !== true) return issue.message;
+  let value: unknown = options;
+  for (const key of issue.path)
+    value = typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+  const name = OPTION_TO_ENV[issue.path.map(String).join('.')] ?? issue.path.join('.');
+  const message =
+    typeof value === 'string'
+      ? mixedEnvironmentMessage(value, options.environment, 'KJORETOY_ENV', `unset ${name} and let KJORETOY_ENV choose`)
+      : undefined;
+  return message ?? issue.message;
 }
 
 function keyMaterialFromEnv(

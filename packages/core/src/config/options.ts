@@ -5,6 +5,7 @@ import { DEFAULT_MAX_BULK_SIZE, DEFAULT_SEARCH_PAGE_SIZE } from '../contract/ass
 import { ConfigurationError, type ConfigurationIssue } from '../errors.js';
 import type { AuditSink } from '../observability/audit.js';
 import type { Logger } from '../observability/logger.js';
+import type { Sleep } from '../transport/resilience.js';
 import type { Transport } from '../transport/transport.js';
 import {
   DEFAULT_BULK_CONCURRENCY,
@@ -19,14 +20,14 @@ import {
   PRESETS,
   type Environment,
 } from './presets.js';
-import { insecureUrlMessage, isIssuerUrl, ISSUER_RULE_MESSAGE } from './url-rules.js';
+import { insecureUrlMessage, isIssuerUrl, ISSUER_RULE_MESSAGE, mixedEnvironmentMessage } from './url-rules.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const orgnr = z.string().regex(/^\d{9}$/, 'must be a 9-digit organisation number');
 const millis = z.int().min(0);
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
-/** Each string is a file path, inline PEM, or base64 (docs/contract.md#s9.6). */
+/** Each string is inline PEM/JSON, base64, or (Node entry only) a file path (docs/contract.md#s9.6). */
 export const KeyMaterialInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('pkcs12'),
@@ -105,6 +106,23 @@ export function addInsecureUrlIssues(
   }
 }
 
+/**
+ * One issue per TEST/PROD URL that does not belong to `environment` (config/url-rules.ts). The
+ * issue carries `params.mixedEnvironment` so `configFromEnv` can name both fields by variable.
+ */
+export function addMixedEnvironmentIssues(
+  ctx: z.RefinementCtx,
+  urls: readonly UrlToCheck[],
+  environment: Environment,
+  allowMixedEnvironments: boolean,
+): void {
+  if (allowMixedEnvironments) return;
+  for (const [path, value] of urls) {
+    const message = value === undefined ? undefined : mixedEnvironmentMessage(value, environment, 'environment');
+    if (message) ctx.addIssue({ code: 'custom', path, message, params: { mixedEnvironment: true } });
+  }
+}
+
 export const ClientOptionsSchema = z
   .strictObject({
     /** Preset first: sets Fiks host and Maskinporten issuer/token URL together. */
@@ -131,6 +149,11 @@ export const ClientOptionsSchema = z
     proxy: z.union([z.literal('env'), z.literal(false)]).default('env'),
     /** Plain http:// is accepted for loopback only, unless this is set. */
     allowInsecureHttp: z.boolean().default(false),
+    /**
+     * A TEST endpoint with `environment: 'prod'` (or a PROD one with 'test') is refused unless this
+     * is set; loopback and other custom hosts are neither and never count as mixed.
+     */
+    allowMixedEnvironments: z.boolean().default(false),
     requireAuditContext: z.boolean().default(false),
     defaultAuditContext: AuditContextSchema.optional(),
     transport: TransportOptionSchema.optional(),
@@ -138,16 +161,18 @@ export const ClientOptionsSchema = z
     logger: z.custom<Logger>(isObjectWith('warn'), 'must implement debug/info/warn/error').optional(),
     auditSink: z.custom<AuditSink>(isObjectWith('write'), 'must implement write(event)').optional(),
     clock: ClockOptionSchema.optional(),
+    /** Backoff waits; required on the host entry, a timer on the Node entry. */
+    sleep: z
+      .custom<Sleep>((value) => typeof value === 'function', 'must be a function (ms, signal) => Promise<void>')
+      .optional(),
   })
   .superRefine((options, ctx) => {
     if (!options.maskinporten && !options.tokenProvider) {
       ctx.addIssue({ code: 'custom', path: ['maskinporten'], message: 'is required (or inject a tokenProvider)' });
     }
-    addInsecureUrlIssues(
-      ctx,
-      [[['fiksApiUrl'], options.fiksApiUrl], ...maskinportenUrls(options.maskinporten)],
-      options.allowInsecureHttp,
-    );
+    const urls: UrlToCheck[] = [[['fiksApiUrl'], options.fiksApiUrl], ...maskinportenUrls(options.maskinporten)];
+    addInsecureUrlIssues(ctx, urls, options.allowInsecureHttp);
+    addMixedEnvironmentIssues(ctx, urls, options.environment, options.allowMixedEnvironments);
   });
 
 export type ClientOptions = z.input<typeof ClientOptionsSchema>;

@@ -45,3 +45,41 @@ export function isIssuerUrl(value: unknown): boolean {
     return false;
   }
 }
+
+/** The two register environments; a preset sets all of one environment's URLs together. */
+type KnownEnvironment = 'test' | 'prod';
+
+/**
+ * Which environment a URL belongs to by its host, or undefined for any other host (loopback, a
+ * simulator, a proxy in front of Fiks): only the public KS and Digdir hosts say TEST or PROD.
+ */
+export function environmentOfUrl(value: string): KnownEnvironment | undefined {
+  let host: string;
+  try {
+    host = new URL(value).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (host === 'test.maskinporten.no' || host.endsWith('.test.maskinporten.no')) return 'test';
+  if (host === 'maskinporten.no' || host.endsWith('.maskinporten.no')) return 'prod';
+  if (host.endsWith('.test.ks.no')) return 'test';
+  if (host === 'ks.no' || host.endsWith('.ks.no')) return 'prod';
+  return undefined;
+}
+
+/**
+ * docs/contract.md#s3.2: a TEST token is rejected by PROD Fiks and the other way round, and a PROD
+ * lookup under a TEST setting would be audited as a test. Why `field` (an endpoint URL) does not
+ * belong with `environment`, or undefined when it does or is neither TEST nor PROD. `fix` is the
+ * host's advice (configFromEnv names the variable to unset).
+ */
+export function mixedEnvironmentMessage(
+  value: string,
+  environment: KnownEnvironment,
+  environmentField: string,
+  fix = 'remove the override, or set allowMixedEnvironments: true if this is deliberate',
+): string | undefined {
+  const own = environmentOfUrl(value);
+  if (own === undefined || own === environment) return undefined;
+  return `is a ${own.toUpperCase()} endpoint but ${environmentField} is '${environment}': TEST and PROD can never be mixed; ${fix}`;
+}

@@ -15,7 +15,6 @@
  * never in core.
  */
 
-import { OPTION_TO_ENV } from '../config/from-env.js';
 import { isKjoretoyregisterError, type MaskinportenError } from '../errors.js';
 
 /** Every configurable thing a hint may name, as core's option path. */
@@ -43,37 +42,19 @@ export type ConfigField = (typeof CONFIG_FIELDS)[number];
 /** How this host names each field: env variable names (CLI), credential display names (n8n), option paths (Nest). */
 export type FieldNames = Readonly<Record<ConfigField, string>>;
 
-function fieldNames(nameOf: (field: ConfigField) => string): FieldNames {
+/** A complete `FieldNames` from one naming rule. */
+export function fieldNames(nameOf: (field: ConfigField) => string): FieldNames {
   const names: Partial<Record<ConfigField, string>> = {};
   for (const field of CONFIG_FIELDS) names[field] = nameOf(field);
   return Object.freeze(names as Record<ConfigField, string>);
 }
 
-function isConfigField(value: string): value is ConfigField {
+export function isConfigField(value: string): value is ConfigField {
   return (CONFIG_FIELDS as readonly string[]).includes(value);
 }
 
 /** Core's option paths, for hosts configured through `ClientOptions` (the Nest module). */
 export const OPTION_FIELD_NAMES: FieldNames = fieldNames((field) => field);
-
-/** The proxy is read by core's fetch transport from these (docs/contract.md#s9.15). */
-const PROXY_ENV_NAMES = 'HTTPS_PROXY/NO_PROXY';
-
-/**
- * From `configFromEnv`'s own table (config/from-env.ts). A field without a variable of its own is
- * named by the variables under its path (`maskinporten.keyMaterial` → `MASKINPORTEN_P12/…`); one
- * `configFromEnv` does not read at all keeps its option path (the audit fields: hosts name them,
- * e.g. the CLI by its flags, by overriding those entries).
- */
-export const ENV_FIELD_NAMES: FieldNames = fieldNames((field) => {
-  const own = OPTION_TO_ENV[field];
-  if (own) return own;
-  if (field === 'proxy') return PROXY_ENV_NAMES;
-  const nested = Object.entries(OPTION_TO_ENV)
-    .filter(([path]) => path.startsWith(`${field}.`) && !isConfigField(path))
-    .map(([, name]) => name);
-  return nested.length > 0 ? nested.join('/') : field;
-});
 
 /** What a hint may know beyond the error. */
 export interface HintContext {
@@ -132,12 +113,11 @@ function list(names: readonly string[]): string {
 
 /**
  * An issue path as the host's field name: an option path names its field (or the nearest field
- * above it); an environment variable from `configFromEnv` names its field when it has one of its
- * own, else itself (`MASKINPORTEN_P12_PASSWORD` is more exact than the key-material group).
+ * above it); an environment variable from `configFromEnv` names itself, which is what the hosts
+ * configured by those variables call it (`ENV_FIELD_NAMES`), and `MASKINPORTEN_P12_PASSWORD` is
+ * more exact than the key-material group. No table of variables here: the host entry carries none.
  */
 function fieldOfPath(path: string, f: FieldNames): string {
-  const fromEnv = Object.entries(OPTION_TO_ENV).find(([, name]) => name === path)?.[0];
-  if (fromEnv !== undefined) return isConfigField(fromEnv) ? f[fromEnv] : path;
   let current = path.replace(/^defaultAuditContext\./, 'audit.');
   for (;;) {
     if (isConfigField(current)) return f[current];
@@ -225,6 +205,8 @@ export function hintFor(error: unknown, fieldNames: FieldNames, context: HintCon
       const missing = error.missing.map((field) => fieldOfPath(`audit.${field}`, f));
       return `this call is audited: give ${list(missing.length > 0 ? missing : [f['audit.actor'], f['audit.purpose'], f['audit.legalBasis']])}`;
     }
+    case 'KJR_AUDIT_WRITE':
+      return `the audit store could not record the lookup before it was sent, so nothing was sent: fix the audit sink (it logs why${error.sinkErrorName ? `, a ${error.sinkErrorName}` : ''}) and try again`;
     default:
       return undefined;
   }

@@ -7,7 +7,7 @@
  * proves the token, the integration, its password and its access to this fiksOrgId.
  */
 
-import type { KjoretoyregisterClient } from '../client.js';
+import type { KjoretoyregisterClient } from '../client-core.js';
 import { KJORETOYREGISTER_BASE_PATH, SVV_PATH_PREFIX } from '../config/presets.js';
 import { isKjoretoyregisterError, type AnyKjoretoyregisterError } from '../errors.js';
 import type { AuditContext } from '../observability/audit.js';

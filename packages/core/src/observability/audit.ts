@@ -1,6 +1,17 @@
 /**
- * Audit hook: each operation carries who asks, why and under which legal basis, and emits one
- * event per call so the application can keep a lawful record of every register lookup.
+ * Audit hook: each operation carries who asks, why and under which legal basis, so the application
+ * can keep a lawful record of every register lookup. Two layers reach the sink:
+ *
+ * - write-ahead, per register request (each Fiks HTTP request; a bulk call may send several
+ *   chunks, a paged search several pages): `begin(intent)` is awaited before the request is sent,
+ *   and if it rejects the request is not sent (`AuditWriteError`); `complete(completion)` follows
+ *   the answer (or the failure), correlated by `auditId`. A crash between the two leaves an intent
+ *   without completion: "outcome unknown", never nothing.
+ * - per operation: `write(event)`, once the whole call is settled, with its counts and every
+ *   request id, as before.
+ *
+ * `begin` and `complete` are optional so a sink written for `write` alone keeps working (without
+ * the write-ahead guarantee).
  */
 
 export interface AuditContext {
@@ -28,7 +39,17 @@ export type AuditOperation =
 
 export type DataCategory = 'technical' | 'owner' | 'address' | 'fodselsnummer';
 
-export interface AuditEvent {
+/** What came back, counted per identifier (a search counts as one). */
+export interface AuditOutcome {
+  found: number;
+  notFound: number;
+  unavailable: number;
+  invalid: number;
+  error: number;
+}
+
+/** Who asked for what, and why: what a register request discloses. Shared by the intent and the per-call event. */
+export interface AuditRequestFacts {
   timestamp: string;
   actor?: string;
   purpose?: string;
@@ -38,23 +59,58 @@ export interface AuditEvent {
   operation: AuditOperation;
   /** The identifiers queried (normalised). This is the audit record's job; it goes to the sink, never to logs. */
   identifiers: string[];
-  /** Search parameters (names, numbers) for `sok/*` calls. */
+  /** Search parameters (names, numbers) for `sok/*` requests. */
   query?: Record<string, string>;
   dtg?: string[];
-  outcome: {
-    found: number;
-    notFound: number;
-    unavailable: number;
-    invalid: number;
-    error: number;
-  };
+}
+
+/** What the register answered (or the failure's code and support ids). Shared by the completion and the per-call event. */
+export interface AuditResultFacts {
+  outcome: AuditOutcome;
   dataCategories: DataCategory[];
-  requestIds: string[];
   errorId?: string;
   svvguid?: string;
   errorCode?: string;
 }
 
+/**
+ * Written and awaited before one register request leaves. Holds everything the request will
+ * disclose to the register; `requestId` is the value of the request's `requestId` header.
+ */
+export interface AuditIntent extends AuditRequestFacts {
+  phase: 'intent';
+  /** Correlates this intent with its completion (a UUID, unique per request). */
+  auditId: string;
+  /** The `requestId` header this request is sent with: what KS and SVV support can look up. */
+  requestId: string;
+}
+
+/** Written after the answer to one request (or its failure, abort included), by the intent's `auditId`. */
+export interface AuditCompletion extends AuditResultFacts {
+  phase: 'completed';
+  auditId: string;
+  requestId: string;
+  timestamp: string;
+  fiksOrgId: string;
+  operation: AuditOperation;
+}
+
+/** One per operation call, once it is settled, however many requests it took. */
+export interface AuditEvent extends AuditRequestFacts, AuditResultFacts {
+  requestIds: string[];
+  /** The `auditId` of each request this call sent an intent for, in order; empty when none was sent. */
+  auditIds: string[];
+}
+
 export interface AuditSink {
+  /** The per-operation record. Awaited; a failure is logged (without identifiers) and never fails the call. */
   write(event: AuditEvent): void | Promise<void>;
+  /**
+   * Write-ahead: awaited before each register request is sent. Reject (or throw) when the intent
+   * could not be stored: the request is then not sent and the call fails with `AuditWriteError`
+   * (`KJR_AUDIT_WRITE`).
+   */
+  begin?(intent: AuditIntent): void | Promise<void>;
+  /** After each request that had an intent. Awaited; a failure is logged (without identifiers) and never fails the call. */
+  complete?(completion: AuditCompletion): void | Promise<void>;
 }

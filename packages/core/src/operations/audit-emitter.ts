@@ -1,19 +1,45 @@
 /**
- * One audit event per operation call. The emitter checks the caller's context before anything
- * is sent, and delivers the finished event to the application's sink without ever letting a
- * failing sink break the lookup it records.
+ * The audit side of every operation. The emitter checks the caller's context before anything is
+ * sent; writes each register request's intent ahead of it (and refuses the request when that
+ * fails) and its completion after; and delivers the per-operation event. Only the intent may stop
+ * a lookup: a failing completion or event write is logged and never breaks the lookup it records.
  */
 
+import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../clock.js';
-import { AuditContextRequiredError } from '../errors.js';
-import type { AuditContext, AuditEvent, AuditSink } from '../observability/audit.js';
+import { AuditContextRequiredError, AuditWriteError } from '../errors.js';
+import type {
+  AuditCompletion,
+  AuditContext,
+  AuditEvent,
+  AuditIntent,
+  AuditOperation,
+  AuditSink,
+} from '../observability/audit.js';
 import type { Logger } from '../observability/logger.js';
+import { failureFields } from './audit-summary.js';
 
 /** The part of an event the operation knows; the emitter adds time, org and who/why. */
 export type AuditEventDraft = Omit<
   AuditEvent,
-  'timestamp' | 'fiksOrgId' | 'actor' | 'purpose' | 'legalBasis' | 'caseRef'
+  'timestamp' | 'fiksOrgId' | 'actor' | 'purpose' | 'legalBasis' | 'caseRef' | 'auditIds'
+> & { auditIds?: string[] };
+
+/** What an operation knows about one request before it is sent. */
+export type AuditIntentDraft = Pick<AuditIntent, 'operation' | 'identifiers' | 'query' | 'dtg'>;
+
+/** What an operation knows about one request once it is settled. */
+export type AuditCompletionDraft = Pick<
+  AuditCompletion,
+  'outcome' | 'dataCategories' | 'errorId' | 'svvguid' | 'errorCode'
 >;
+
+/** One request's write-ahead record: the ids to send it with and to complete it by. */
+export interface AuditTicket {
+  auditId: string;
+  requestId: string;
+  operation: AuditOperation;
+}
 
 export interface AuditEmitter {
   /**
@@ -23,6 +49,15 @@ export interface AuditEmitter {
   check(context?: Partial<AuditContext>): Partial<AuditContext>;
   /** Writes one event. Never rejects: a sink failure is logged as a warning without identifiers. */
   emit(context: Partial<AuditContext>, draft: AuditEventDraft): Promise<void>;
+  /**
+   * Writes a request's intent and resolves once the sink has it; the request may be sent only
+   * after that, with the ticket's `requestId`. Without a `begin` on the sink it only makes the ids.
+   *
+   * @throws AuditWriteError when the sink's `begin` fails: the request must not be sent.
+   */
+  begin(context: Partial<AuditContext>, draft: AuditIntentDraft): Promise<AuditTicket>;
+  /** Writes a request's completion. Never rejects: a sink failure is logged without identifiers. */
+  complete(ticket: AuditTicket, draft: AuditCompletionDraft): Promise<void>;
 }
 
 export interface AuditEmitterOptions {
@@ -56,27 +91,119 @@ export function createAuditEmitter(options: AuditEmitterOptions): AuditEmitter {
     return merged;
   };
 
+  const now = () => new Date(clock.now()).toISOString();
+  const who = (context: Partial<AuditContext>) => ({
+    ...(present(context.actor) ? { actor: context.actor } : {}),
+    ...(present(context.purpose) ? { purpose: context.purpose } : {}),
+    ...(present(context.legalBasis) ? { legalBasis: context.legalBasis } : {}),
+    ...(present(context.caseRef) ? { caseRef: context.caseRef } : {}),
+  });
+
   const emit = async (context: Partial<AuditContext>, draft: AuditEventDraft): Promise<void> => {
     if (!sink) return;
     const event: AuditEvent = {
-      timestamp: new Date(clock.now()).toISOString(),
-      ...(present(context.actor) ? { actor: context.actor } : {}),
-      ...(present(context.purpose) ? { purpose: context.purpose } : {}),
-      ...(present(context.legalBasis) ? { legalBasis: context.legalBasis } : {}),
-      ...(present(context.caseRef) ? { caseRef: context.caseRef } : {}),
+      timestamp: now(),
+      ...who(context),
       fiksOrgId: options.fiksOrgId,
       ...draft,
+      auditIds: draft.auditIds ?? [],
     };
     try {
       await sink.write(event);
     } catch (error) {
       // The event holds identifiers; the warning carries only what identifies the failure.
-      logger.warn('Audit sink failed to write an event', {
+      logger.warn('Audit sink failed to write an event', { operation: draft.operation, errorName: nameOf(error) });
+    }
+  };
+
+  const begin = async (context: Partial<AuditContext>, draft: AuditIntentDraft): Promise<AuditTicket> => {
+    const ticket: AuditTicket = { auditId: randomUUID(), requestId: randomUUID(), operation: draft.operation };
+    if (!sink?.begin) return ticket;
+    const intent: AuditIntent = {
+      phase: 'intent',
+      auditId: ticket.auditId,
+      requestId: ticket.requestId,
+      timestamp: now(),
+      ...who(context),
+      fiksOrgId: options.fiksOrgId,
+      operation: draft.operation,
+      identifiers: draft.identifiers,
+      ...(draft.query === undefined ? {} : { query: draft.query }),
+      ...(draft.dtg === undefined ? {} : { dtg: draft.dtg }),
+    };
+    try {
+      await sink.begin(intent);
+    } catch (error) {
+      // Identifiers stay out of the log line and out of the error (no cause: see AuditWriteError).
+      logger.error('Audit sink failed to write the intent of a register request; the request was not sent', {
         operation: draft.operation,
-        errorName: error instanceof Error ? error.name : typeof error,
+        auditId: ticket.auditId,
+        errorName: nameOf(error),
+      });
+      throw new AuditWriteError(nameOf(error));
+    }
+    return ticket;
+  };
+
+  const complete = async (ticket: AuditTicket, draft: AuditCompletionDraft): Promise<void> => {
+    if (!sink?.complete) return;
+    const completion: AuditCompletion = {
+      phase: 'completed',
+      auditId: ticket.auditId,
+      requestId: ticket.requestId,
+      timestamp: now(),
+      fiksOrgId: options.fiksOrgId,
+      operation: ticket.operation,
+      ...draft,
+    };
+    try {
+      await sink.complete(completion);
+    } catch (error) {
+      logger.warn('Audit sink failed to write the completion of a register request', {
+        operation: ticket.operation,
+        auditId: ticket.auditId,
+        errorName: nameOf(error),
       });
     }
   };
 
-  return { check, emit };
+  return { check, emit, begin, complete };
+}
+
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+const NO_OUTCOME = { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 0 };
+
+/** The completion of a request that failed as a whole (thrown, aborted, unreadable). */
+export function failedCompletion(error: unknown): AuditCompletionDraft {
+  return { outcome: { ...NO_OUTCOME, error: 1 }, dataCategories: [], ...failureFields(error) };
+}
+
+/**
+ * Write-ahead around one register request: the intent first (a failure throws `AuditWriteError`
+ * and `send` never runs), then `send` with the ticket's request id, then the completion, on
+ * success from `completed(value)` and on any failure (abort included) from the error. The ticket's
+ * audit id is pushed onto `auditIds` once the intent is written, for the per-operation event.
+ */
+export async function auditedRequest<T>(
+  audit: AuditEmitter,
+  context: Partial<AuditContext>,
+  draft: AuditIntentDraft,
+  auditIds: string[],
+  send: (requestId: string) => Promise<T>,
+  completed: (value: T) => AuditCompletionDraft,
+): Promise<T> {
+  const ticket = await audit.begin(context, draft);
+  auditIds.push(ticket.auditId);
+  let value: T;
+  try {
+    value = await send(ticket.requestId);
+  } catch (error) {
+    await audit.complete(ticket, failedCompletion(error));
+    throw error;
+  }
+  await audit.complete(ticket, completed(value));
+  return value;
 }

@@ -13,8 +13,9 @@ import {
   isKjoretoyregisterError,
   type AnyKjoretoyregisterError,
 } from '../errors.js';
-import type { AuditContext, AuditEvent } from '../observability/audit.js';
+import type { AuditContext, AuditOperation, AuditOutcome } from '../observability/audit.js';
 import { withRequestId } from '../with-request-id.js';
+import { auditedRequest, type AuditCompletionDraft } from './audit-emitter.js';
 import { dataCategoriesOfKjoretoy, failureFields, uniqueStrings } from './audit-summary.js';
 import { chunk, planBulk, type BulkInput, type BulkKind, type BulkPlan, type PlannedRequest } from './bulk-input.js';
 import type { CallOptions, OperationContext } from './context.js';
@@ -25,6 +26,11 @@ const ROUTES: Record<BulkKind, string> = {
   kjennemerke: '/bulk/kjennemerke',
   kuid: '/bulk/kuid',
 };
+
+const BULK_OPERATIONS = {
+  kjennemerke: 'bulk/kjennemerke',
+  kuid: 'bulk/kuid',
+} as const satisfies Record<BulkKind, AuditOperation>;
 
 /** An outcome before it is given its input: the same union, member by member, without `input`. */
 type Settlement = LookupOutcome<unknown> extends infer O ? (O extends unknown ? Omit<O, 'input'> : never) : never;
@@ -58,8 +64,11 @@ export async function lookupBulk<I extends BulkInput>(
 
   const run = new BulkRun(ctx, items, plan, options.onProgress);
   const chunks = chunk(plan.requests, ctx.maxBulkSize);
+  const audit: ChunkAudit = { context: auditContext, auditIds: run.auditIds };
   await runWithConcurrency(
-    chunks.map((requests) => async () => run.settle(requests, await sendChunk(ctx, kind, requests, options.signal))),
+    chunks.map(
+      (requests) => async () => run.settle(requests, await sendChunk(ctx, kind, requests, options.signal, audit)),
+    ),
     ctx.concurrency,
   );
   if (chunks.length === 0) run.reportProgress();
@@ -81,18 +90,62 @@ function assertBulkArguments(kind: BulkKind, items: unknown): void {
   }
 }
 
-/** One bulk POST for `requests`; a failure of the whole chunk settles every request in it as `error`. */
+/** The audit side every chunk of one call shares. */
+interface ChunkAudit {
+  context: Partial<AuditContext>;
+  /** Filled as intents are written, for the per-operation event. */
+  auditIds: string[];
+}
+
+/**
+ * One bulk POST for `requests`, written ahead to the audit sink (its own intent and completion);
+ * a failure of the whole chunk, an intent that could not be written included, settles every
+ * request in it as `error`.
+ */
 async function sendChunk(
   ctx: OperationContext,
   kind: BulkKind,
   requests: readonly PlannedRequest[],
   signal: AbortSignal | undefined,
+  audit: ChunkAudit,
+): Promise<ChunkResult> {
+  if (signal?.aborted) {
+    // Nothing is sent, so nothing is written ahead either.
+    return failedChunk(
+      requests,
+      new TransportError('Bulk lookup was aborted before this chunk was sent', { failure: 'aborted' }),
+    );
+  }
+  const dtg = uniqueStrings(requests.map((r) => r.dtg));
+  try {
+    return await auditedRequest(
+      ctx.audit,
+      audit.context,
+      {
+        operation: BULK_OPERATIONS[kind],
+        identifiers: uniqueStrings(requests.map((r) => r.id)),
+        ...(dtg.length > 0 ? { dtg } : {}),
+      },
+      audit.auditIds,
+      (requestId) => postChunk(ctx, kind, requests, signal, requestId),
+      chunkCompletion,
+    );
+  } catch (caught) {
+    // postChunk settles its own failures; only the intent's AuditWriteError arrives here.
+    return failedChunk(requests, asKjoretoyregisterError(caught, signal));
+  }
+}
+
+/** The POST and its reading; never throws, a failure settles the whole chunk. */
+async function postChunk(
+  ctx: OperationContext,
+  kind: BulkKind,
+  requests: readonly PlannedRequest[],
+  signal: AbortSignal | undefined,
+  sentRequestId: string,
 ): Promise<ChunkResult> {
   let requestId: string | undefined;
   try {
-    if (signal?.aborted) {
-      throw new TransportError('Bulk lookup was aborted before this chunk was sent', { failure: 'aborted' });
-    }
     const result = await ctx.requester.call({
       method: 'POST',
       route: ROUTES[kind],
@@ -101,6 +154,7 @@ async function sendChunk(
       body: requests.map((r) => (r.dtg === undefined ? { [kind]: r.id } : { [kind]: r.id, dtg: r.dtg })),
       signal,
       retryable: ctx.retryBulkPost,
+      requestId: sentRequestId,
     });
     requestId = result.requestId;
     const elements = readBulkEnvelope(
@@ -112,14 +166,32 @@ async function sendChunk(
     const failure = settlements.find((s) => s.status === 'error')?.error;
     return { settlements, requestId, ...(failure === undefined ? {} : { failure }) };
   } catch (caught) {
-    const error = withRequestId(asKjoretoyregisterError(caught, signal), requestId);
-    const settlement: Settlement = {
-      status: 'error',
-      error,
-      ...(error.requestId ? { requestId: error.requestId } : {}),
-    };
-    return { settlements: requests.map(() => settlement), requestId: requestId ?? error.requestId, failure: error };
+    return failedChunk(requests, withRequestId(asKjoretoyregisterError(caught, signal), requestId));
   }
+}
+
+function failedChunk(requests: readonly PlannedRequest[], error: AnyKjoretoyregisterError): ChunkResult {
+  const settlement: Settlement = {
+    status: 'error',
+    error,
+    ...(error.requestId ? { requestId: error.requestId } : {}),
+  };
+  return {
+    settlements: requests.map(() => settlement),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    failure: error,
+  };
+}
+
+/** A chunk's completion: counted per identifier sent, with what the found vehicles disclosed. */
+function chunkCompletion(result: ChunkResult): AuditCompletionDraft {
+  return {
+    outcome: countOutcomes(result.settlements),
+    dataCategories: dataCategoriesOfKjoretoy(
+      result.settlements.flatMap((s) => (s.status === 'found' ? [s.kjoretoy] : [])),
+    ),
+    ...failureFields(result.failure),
+  };
 }
 
 /** An unreadable element's error was created before the request id was known; it gets it here. */
@@ -137,6 +209,7 @@ function asKjoretoyregisterError(error: unknown, signal: AbortSignal | undefined
 /** The state of one call across its chunks: outcomes by input position, request ids, progress. */
 class BulkRun<I> {
   readonly requestIds: string[] = [];
+  readonly auditIds: string[] = [];
   firstError: AnyKjoretoyregisterError | undefined;
   private readonly settled: (LookupOutcome<I> | undefined)[];
   private done: number;
@@ -184,7 +257,7 @@ class BulkRun<I> {
   }
 }
 
-function countOutcomes(outcomes: readonly LookupOutcome<unknown>[]): AuditEvent['outcome'] {
+function countOutcomes(outcomes: readonly Pick<Settlement, 'status'>[]): AuditOutcome {
   const counts = { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 0 };
   for (const o of outcomes) {
     if (o.status === 'not_found') counts.notFound++;
@@ -211,7 +284,7 @@ async function reportBulk(
     ...counts,
   });
   await ctx.audit.emit(auditContext, {
-    operation: kind === 'kjennemerke' ? 'bulk/kjennemerke' : 'bulk/kuid',
+    operation: BULK_OPERATIONS[kind],
     identifiers: uniqueStrings(plan.requests.map((r) => r.id)),
     ...(plan.requests.some((r) => r.dtg !== undefined) ? { dtg: uniqueStrings(plan.requests.map((r) => r.dtg)) } : {}),
     outcome: counts,
@@ -222,6 +295,7 @@ async function reportBulk(
       }),
     ),
     requestIds: run.requestIds,
+    auditIds: run.auditIds,
     ...failureFields(run.firstError),
   });
 }

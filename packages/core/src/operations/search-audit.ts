@@ -1,12 +1,14 @@
 /**
- * The audit side of Kjøretøysøk: every search call, however many pages it fetches and whether it is
- * invalid, fails or succeeds, emits exactly one audit event.
+ * The audit side of Kjøretøysøk: every page request is written ahead (intent, then completion),
+ * and every search call, however many pages it fetches and whether it is invalid, fails or
+ * succeeds, emits exactly one per-operation audit event.
  */
 
 import { UNAVAILABLE_RESPONSKODE } from '../contract/assumptions.js';
 import { readPath } from '../contract/envelope.js';
 import { ValidationError, type AnyKjoretoyregisterError } from '../errors.js';
-import type { AuditContext, AuditOperation } from '../observability/audit.js';
+import type { AuditContext, AuditOperation, AuditOutcome } from '../observability/audit.js';
+import type { AuditCompletionDraft, AuditIntentDraft } from './audit-emitter.js';
 import type { Kjoretoy, KjoretoyResponse, Kunde } from '../schemas/index.js';
 import { dataCategoriesOfKjoretoy, dataCategoriesOfKunder, failureFields } from './audit-summary.js';
 import type { CallOptions, OperationContext } from './context.js';
@@ -21,6 +23,8 @@ import {
 
 /** Everything one call saw, reduced to its single audit event. */
 export class SearchAudit {
+  /** The intents written for this call's requests, in order. */
+  readonly auditIds: string[] = [];
   private readonly requestIds: string[] = [];
   private readonly kjoretoy: Kjoretoy[] = [];
   private readonly kunder: Kunde[] = [];
@@ -33,6 +37,44 @@ export class SearchAudit {
     private readonly endpoint: SokEndpoint,
     private readonly params: Record<string, unknown>,
   ) {}
+
+  /** What each request of this call discloses, for its write-ahead intent. */
+  intent(): AuditIntentDraft {
+    return { operation: this.operation, identifiers: this.identifiers(), query: toQuery(this.criteria()) };
+  }
+
+  /** One page's completion; counted as the per-operation event counts a whole search. */
+  static pageCompletion(rows: readonly KjoretoyResponse[]): AuditCompletionDraft {
+    const kjoretoy = rows.flatMap((row) => (row.kjoretoy === undefined || row.kjoretoy === null ? [] : [row.kjoretoy]));
+    const unavailable = rows.filter(
+      (row) =>
+        (row.kjoretoy === undefined || row.kjoretoy === null) &&
+        (row.responskoder ?? []).some((r) => readPath(r, ['kode']) === UNAVAILABLE_RESPONSKODE),
+    ).length;
+    return {
+      outcome: searchOutcome(kjoretoy.length, unavailable, false),
+      dataCategories: dataCategoriesOfKjoretoy(kjoretoy),
+    };
+  }
+
+  static customersCompletion(kunder: readonly Kunde[]): AuditCompletionDraft {
+    return { outcome: searchOutcome(kunder.length, 0, false), dataCategories: dataCategoriesOfKunder(kunder) };
+  }
+
+  private get operation(): AuditOperation {
+    return `sok/${this.endpoint}` as AuditOperation;
+  }
+
+  private identifiers(): string[] {
+    const identifierParam = SOK_IDENTIFIER_PARAM[this.endpoint];
+    const identifier = identifierParam === undefined ? undefined : this.params[identifierParam];
+    return typeof identifier === 'string' ? [identifier] : [];
+  }
+
+  /** Paging is not a search criterion; the audit record keeps what was searched for. */
+  private criteria(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this.params).filter(([key]) => key !== 'fra' && key !== 'antall'));
+  }
 
   request(requestId: string): void {
     this.requestIds.push(requestId);
@@ -58,29 +100,29 @@ export class SearchAudit {
 
   async emit(): Promise<void> {
     const found = this.endpoint === 'kunde' ? this.kunder.length : this.kjoretoy.length;
-    const identifierParam = SOK_IDENTIFIER_PARAM[this.endpoint];
-    const identifier = identifierParam === undefined ? undefined : this.params[identifierParam];
-    // Paging is not a search criterion; the audit record keeps what was searched for.
-    const criteria = Object.fromEntries(
-      Object.entries(this.params).filter(([key]) => key !== 'fra' && key !== 'antall'),
-    );
     await this.ctx.audit.emit(this.context, {
-      operation: `sok/${this.endpoint}` as AuditOperation,
-      identifiers: typeof identifier === 'string' ? [identifier] : [],
-      query: toQuery(criteria),
-      outcome: {
-        found,
-        notFound: this.error === undefined && found === 0 && this.unavailable === 0 ? 1 : 0,
-        unavailable: this.unavailable,
-        invalid: 0,
-        error: this.error === undefined ? 0 : 1,
-      },
+      operation: this.operation,
+      identifiers: this.identifiers(),
+      query: toQuery(this.criteria()),
+      outcome: searchOutcome(found, this.unavailable, this.error !== undefined),
       dataCategories:
         this.endpoint === 'kunde' ? dataCategoriesOfKunder(this.kunder) : dataCategoriesOfKjoretoy(this.kjoretoy),
       requestIds: this.requestIds,
+      auditIds: this.auditIds,
       ...failureFields(this.error),
     });
   }
+}
+
+/** A search counts as one: found hits, or "not found" when nothing came back and nothing failed. */
+function searchOutcome(found: number, unavailable: number, failed: boolean): AuditOutcome {
+  return {
+    found,
+    notFound: !failed && found === 0 && unavailable === 0 ? 1 : 0,
+    unavailable,
+    invalid: 0,
+    error: failed ? 1 : 0,
+  };
 }
 
 interface PreparedSearch {

@@ -38,11 +38,20 @@ export async function fetchSok(
   endpoint: SokEndpoint,
   query: Record<string, string>,
   signal: AbortSignal | undefined,
+  sentRequestId?: string,
 ): Promise<{ body: unknown; requestId: string }> {
   const route = `/sok/${endpoint}`;
   let requestId: string | undefined;
   try {
-    const result = await ctx.requester.call({ method: 'GET', route, path: route, query, signal, retryable: true });
+    const result = await ctx.requester.call({
+      method: 'GET',
+      route,
+      path: route,
+      query,
+      signal,
+      retryable: true,
+      ...(sentRequestId === undefined ? {} : { requestId: sentRequestId }),
+    });
     requestId = result.requestId;
     return { body: result.body, requestId: result.requestId };
   } catch (caught) {

@@ -9,6 +9,7 @@ import { readKundeSok, readSokPage, type KundeSokResult, type SokPage } from '..
 import { ValidationError, isKjoretoyregisterError } from '../errors.js';
 import type { KjoretoyResponse } from '../schemas/index.js';
 import type { CallOptions, OperationContext } from './context.js';
+import { auditedRequest, type AuditCompletionDraft } from './audit-emitter.js';
 import { SearchAudit, prepareSearch } from './search-audit.js';
 import { type PagedSokEndpoint, type SokEndpoint, type SokParams, toQuery } from './search-params.js';
 import { fetchSok, pageQuery, readWithRequestId } from './search-request.js';
@@ -36,14 +37,26 @@ export async function sok<E extends SokEndpoint>(
     const query = isKunde
       ? toQuery(prepared.params)
       : pageQuery(ctx, prepared.params, (prepared.params['fra'] as number | undefined) ?? FIRST_ROW);
-    const { body, requestId } = await fetchSok(ctx, endpoint, query, options.signal);
-    audit.request(requestId);
+    /** The one request, audited ahead and completed from what `read` made of the answer. */
+    const request = <T>(read: (body: unknown) => T, completion: (value: T) => AuditCompletionDraft) =>
+      auditedRequest(
+        ctx.audit,
+        prepared.context,
+        audit.intent(),
+        audit.auditIds,
+        async (sentRequestId) => {
+          const { body, requestId } = await fetchSok(ctx, endpoint, query, options.signal, sentRequestId);
+          audit.request(requestId);
+          return readWithRequestId(read, body, requestId);
+        },
+        completion,
+      );
     if (isKunde) {
-      const result = readWithRequestId(readKundeSok, body, requestId);
+      const result = await request(readKundeSok, (read) => SearchAudit.customersCompletion(read.kunder));
       audit.customers(result.kunder);
       return result as SokResult<E>;
     }
-    const page = readWithRequestId(readSokPage, body, requestId);
+    const page = await request(readSokPage, (read) => SearchAudit.pageCompletion(read.kjoretoyresponser));
     audit.rows(page.kjoretoyresponser);
     return page as SokResult<E>;
   } catch (error) {
@@ -86,9 +99,19 @@ export function sokPages<E extends PagedSokEndpoint>(
     let fra = (prepared.params['fra'] as number | undefined) ?? FIRST_ROW;
     try {
       for (;;) {
-        const { body, requestId } = await fetchSok(ctx, endpoint, pageQuery(ctx, prepared.params, fra), options.signal);
-        audit.request(requestId);
-        const page = readWithRequestId(readSokPage, body, requestId);
+        const query = pageQuery(ctx, prepared.params, fra);
+        const page = await auditedRequest(
+          ctx.audit,
+          prepared.context,
+          audit.intent(),
+          audit.auditIds,
+          async (id) => {
+            const { body, requestId } = await fetchSok(ctx, endpoint, query, options.signal, id);
+            audit.request(requestId);
+            return readWithRequestId(readSokPage, body, requestId);
+          },
+          (read) => SearchAudit.pageCompletion(read.kjoretoyresponser),
+        );
         const rows = page.kjoretoyresponser;
         const fresh = rows.filter((row) => !seen.has(rowKey(row)));
         if (rows.length > 0 && fresh.length === 0) {

@@ -9,6 +9,7 @@ import { formatDtg, isValidUnderstellsnummer, normaliseUnderstellsnummer } from 
 import { UpstreamError, ValidationError, isKjoretoyregisterError } from '../errors.js';
 import { withRequestId } from '../with-request-id.js';
 import { dataCategoriesOfKjoretoy, failureFields } from './audit-summary.js';
+import { auditedRequest } from './audit-emitter.js';
 import type { CallOptions, OperationContext } from './context.js';
 
 /**
@@ -65,8 +66,66 @@ export async function lookupUnderstellsnummer(
     throw error;
   }
 
-  let requestId: string | undefined;
-  let read: ReturnType<typeof readVinEnvelope>;
+  const auditIds: string[] = [];
+  const dtgField = dtg === undefined ? {} : { dtg: [dtg] };
+  let looked: { read: ReturnType<typeof readVinEnvelope>; requestId: string };
+  try {
+    looked = await auditedRequest(
+      ctx.audit,
+      auditContext,
+      { operation, identifiers: [understellsnummer], ...dtgField },
+      auditIds,
+      (requestId) => sendVinLookup(ctx, understellsnummer, dtg, requestId, options.signal),
+      ({ read }) => ({ outcome: vinOutcome(read.status), dataCategories: dataCategoriesOfKjoretoy(read.kjoretoy) }),
+    );
+  } catch (caught) {
+    const error = isKjoretoyregisterError(caught)
+      ? caught
+      : new UpstreamError('VIN lookup failed unexpectedly', { cause: caught });
+    await ctx.audit.emit(auditContext, {
+      operation,
+      identifiers: [understellsnummer],
+      ...dtgField,
+      outcome: { ...NO_OUTCOME, error: 1 },
+      dataCategories: [],
+      requestIds: error.requestId === undefined ? [] : [error.requestId],
+      auditIds,
+      ...failureFields(error),
+    });
+    throw error;
+  }
+
+  const { read, requestId } = looked;
+  await ctx.audit.emit(auditContext, {
+    operation,
+    identifiers: [understellsnummer],
+    ...dtgField,
+    outcome: vinOutcome(read.status),
+    dataCategories: dataCategoriesOfKjoretoy(read.kjoretoy),
+    requestIds: [requestId],
+    auditIds,
+  });
+  ctx.logger.info('VIN lookup finished', { route: VIN_ROUTE, status: read.status, vehicles: read.kjoretoy.length });
+  return { input: vin, ...read, requestId };
+}
+
+function vinOutcome(status: VinEnvelope['status']): typeof NO_OUTCOME {
+  return {
+    ...NO_OUTCOME,
+    found: status === 'found' ? 1 : 0,
+    notFound: status === 'not_found' ? 1 : 0,
+    unavailable: status === 'unavailable' ? 1 : 0,
+  };
+}
+
+/** The GET and its reading; every failure leaves as a core error carrying this request's id. */
+async function sendVinLookup(
+  ctx: OperationContext,
+  understellsnummer: string,
+  dtg: string | undefined,
+  requestId: string,
+  signal: AbortSignal | undefined,
+): Promise<{ read: ReturnType<typeof readVinEnvelope>; requestId: string }> {
   try {
     const result = await ctx.requester.call({
       method: 'GET',
@@ -74,41 +133,17 @@ export async function lookupUnderstellsnummer(
       path: `/bulk/understellsnummer/${encodeURIComponent(understellsnummer)}`,
       // CONTRACT-ASSUMPTION (d): `dtg` as a query parameter; the pipeline encodes `+` as `%2B`.
       query: { [VIN_DTG_QUERY_PARAM]: dtg },
-      signal: options.signal,
+      signal,
       retryable: true,
-    });
-    requestId = result.requestId;
-    read = readVinEnvelope(result.body);
-  } catch (caught) {
-    const error = withRequestId(
-      isKjoretoyregisterError(caught) ? caught : new UpstreamError('VIN lookup failed unexpectedly', { cause: caught }),
       requestId,
-    );
-    await ctx.audit.emit(auditContext, {
-      operation,
-      identifiers: [understellsnummer],
-      ...(dtg === undefined ? {} : { dtg: [dtg] }),
-      outcome: { ...NO_OUTCOME, error: 1 },
-      dataCategories: [],
-      requestIds: error.requestId === undefined ? [] : [error.requestId],
-      ...failureFields(error),
     });
-    throw error;
+    try {
+      return { read: readVinEnvelope(result.body), requestId: result.requestId };
+    } catch (caught) {
+      throw isKjoretoyregisterError(caught) ? withRequestId(caught, result.requestId) : caught;
+    }
+  } catch (caught) {
+    if (isKjoretoyregisterError(caught)) throw caught;
+    throw new UpstreamError('VIN lookup failed unexpectedly', { cause: caught });
   }
-
-  await ctx.audit.emit(auditContext, {
-    operation,
-    identifiers: [understellsnummer],
-    ...(dtg === undefined ? {} : { dtg: [dtg] }),
-    outcome: {
-      ...NO_OUTCOME,
-      found: read.status === 'found' ? 1 : 0,
-      notFound: read.status === 'not_found' ? 1 : 0,
-      unavailable: read.status === 'unavailable' ? 1 : 0,
-    },
-    dataCategories: dataCategoriesOfKjoretoy(read.kjoretoy),
-    requestIds: [requestId],
-  });
-  ctx.logger.info('VIN lookup finished', { route: VIN_ROUTE, status: read.status, vehicles: read.kjoretoy.length });
-  return { input: vin, ...read, requestId };
 }

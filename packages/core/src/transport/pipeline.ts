@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { CircuitBreakerPolicy } from 'cockatiel';
-import { BrokenCircuitError } from 'cockatiel';
 import type { TokenProvider } from '../auth/token-provider.js';
 import type { Clock } from '../clock.js';
 import { CircuitOpenError, FiksAuthenticationError, KjoretoyregisterError, ResponseFormatError } from '../errors.js';
@@ -9,7 +7,8 @@ import { withRequestId } from '../with-request-id.js';
 import { errorFromFiksResponse, tryParseJson } from './error-factory.js';
 import { transportErrorFrom } from './adapter-kit.js';
 import type { FiksCall, FiksRequester, FiksResult } from './requester.js';
-import { createRetryPolicy, type RetrySettings } from './retry-policy.js';
+import { BrokenCircuitError, type CircuitBreaker, type Sleep } from './resilience.js';
+import { runWithRetryPolicy, type RetrySettings } from './retry-policy.js';
 import type { Transport } from './transport.js';
 
 interface PipelineOptions {
@@ -23,7 +22,9 @@ interface PipelineOptions {
   retry: RetrySettings;
   logger: Logger;
   clock: Clock;
-  circuitBreaker?: CircuitBreakerPolicy;
+  /** Backoff waits; the host's (resilience.ts). */
+  sleep: Sleep;
+  circuitBreaker?: CircuitBreaker;
 }
 
 /**
@@ -35,16 +36,21 @@ export class FiksPipeline implements FiksRequester {
   constructor(private readonly options: PipelineOptions) {}
 
   async call(call: FiksCall): Promise<FiksResult> {
-    const requestId = randomUUID();
-    const policy = createRetryPolicy(this.options.retry, call.retryable);
+    const requestId = call.requestId ?? randomUUID();
     let attempt = 0;
+    const rejections: TokenRejections = { count: 0 };
     const run = () =>
-      policy.execute(() => {
-        attempt += 1;
-        return this.attemptWithRefresh(call, requestId, attempt);
-      }, call.signal);
+      runWithRetryPolicy(
+        () => {
+          attempt += 1;
+          return this.attemptWithRefresh(call, requestId, attempt, rejections);
+        },
+        this.options.retry,
+        { retryable: call.retryable, signal: call.signal, sleep: this.options.sleep },
+      );
     try {
-      return this.options.circuitBreaker ? await this.options.circuitBreaker.execute(run) : await run();
+      const breaker = this.options.circuitBreaker;
+      return breaker ? await breaker.execute(run, call.signal) : await run();
     } catch (error) {
       if (error instanceof BrokenCircuitError) throw new CircuitOpenError(undefined, { requestId, cause: error });
       // Token and transport failures are created without this call's id; a token failure is shared by
@@ -54,26 +60,36 @@ export class FiksPipeline implements FiksRequester {
     }
   }
 
-  /** One attempt; a token rejection evicts the token and tries once more with a fresh one. */
-  private async attemptWithRefresh(call: FiksCall, requestId: string, attempt: number): Promise<FiksResult> {
+  /**
+   * One attempt, with the token rules of docs/contract.md#s9.1 counted across this call's attempts:
+   * the first rejection evicts the token and tries again at once with a fresh one; the second is
+   * handed to the retry table as retryable (a token Fiks has not yet seen as valid, right after
+   * issue, is a known transient); the third is final, because by then the fault is not the token.
+   */
+  private async attemptWithRefresh(
+    call: FiksCall,
+    requestId: string,
+    attempt: number,
+    rejections: TokenRejections,
+  ): Promise<FiksResult> {
     try {
       return await this.attemptOnce(call, requestId, attempt);
     } catch (error) {
       if (!(error instanceof FiksAuthenticationError) || error.kind !== 'token') throw error;
-      this.options.logger.info('fiks rejected the token; fetching a new one and retrying once', {
-        route: call.route,
-        requestId,
-      });
-      return this.attemptOnce(call, requestId, attempt, true);
+      rejections.count += 1;
+      if (rejections.count === 1) {
+        this.options.logger.info('fiks rejected the token; fetching a new one and retrying once', {
+          route: call.route,
+          requestId,
+        });
+        return this.attemptWithRefresh(call, requestId, attempt, rejections);
+      }
+      if (rejections.count === 2) throw retryableTokenRejection(error);
+      throw error;
     }
   }
 
-  private async attemptOnce(
-    call: FiksCall,
-    requestId: string,
-    attempt: number,
-    refreshed = false,
-  ): Promise<FiksResult> {
+  private async attemptOnce(call: FiksCall, requestId: string, attempt: number): Promise<FiksResult> {
     const { transport, tokenProvider, logger, clock } = this.options;
     const token = await tokenProvider.getToken({ signal: call.signal });
     const headers: Record<string, string> = {
@@ -121,9 +137,9 @@ export class FiksPipeline implements FiksRequester {
     };
     if (response.status < 200 || response.status >= 300) {
       const error = errorFromFiksResponse(response, { requestId, clock });
-      // Evict only this token: a concurrent call may already hold a fresh one.
-      if (!refreshed && error instanceof FiksAuthenticationError && error.kind === 'token')
-        tokenProvider.invalidate(token);
+      // Evict only this token: a concurrent call may already hold a fresh one. Every rejected token
+      // is evicted, so whichever attempt comes next (refresh or retry) starts from a fresh one.
+      if (error instanceof FiksAuthenticationError && error.kind === 'token') tokenProvider.invalidate(token);
       logger.warn('fiks request rejected', {
         ...fields,
         code: error.code,
@@ -138,10 +154,13 @@ export class FiksPipeline implements FiksRequester {
     }
     const parsed = tryParseJson(response.body);
     if (parsed === undefined) {
+      // A cut or garbled 2xx body is a transport accident (proxy, reset mid-body), not an answer:
+      // retryable under the table (retry-policy.ts). A body that parses but has the wrong shape is
+      // read by the operation and stays final.
       throw new ResponseFormatError(`Kjøretøyregister answered ${response.status} with a body that is not JSON`, {
         status: response.status,
         requestId,
-        retryable: false,
+        retryable: true,
       });
     }
     return { status: response.status, headers: response.headers, body: parsed, requestId };
@@ -157,6 +176,25 @@ export class FiksPipeline implements FiksRequester {
     const search = query.toString().replace(/\+/g, '%20').replace(/\*/g, '%2A');
     return `${this.options.baseUrl}${call.path}${search ? `?${search}` : ''}`;
   }
+}
+
+/** Token rejections seen so far by one call, across its attempts. */
+interface TokenRejections {
+  count: number;
+}
+
+/** The same rejection, marked for the retry table; a fresh instance, as each response creates its own. */
+function retryableTokenRejection(error: FiksAuthenticationError): FiksAuthenticationError {
+  return new FiksAuthenticationError(error.message, {
+    kind: error.kind,
+    status: error.status,
+    requestId: error.requestId,
+    errorId: error.errorId,
+    svvguid: error.svvguid,
+    details: error.details,
+    retryable: true,
+    cause: error,
+  });
 }
 
 function combineSignals(timeout: AbortSignal, caller: AbortSignal | undefined): AbortSignal {

@@ -24,6 +24,11 @@ export interface FiksCall {
    * only when `retryBulkPost` is set, because a retried POST may spend quota twice (docs/contract.md#s9.9).
    */
   retryable: boolean;
+  /**
+   * The id to send in the `requestId` header; the pipeline makes one when absent. Operations pass
+   * the id they already gave the write-ahead audit intent (operations/audit-emitter.ts).
+   */
+  requestId?: string;
 }
 
 export interface FiksResult {

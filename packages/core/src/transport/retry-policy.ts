@@ -1,10 +1,20 @@
-import { DelegateBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
-import { MaskinportenError, RateLimitError, TransportError, UpstreamError } from '../errors.js';
+import { runWithRetries, type Sleep } from './resilience.js';
+import {
+  FiksAuthenticationError,
+  MaskinportenError,
+  RateLimitError,
+  ResponseFormatError,
+  TransportError,
+  UpstreamError,
+} from '../errors.js';
 
 /**
  * The one table of what is retried (docs/contract.md#s9.9): network errors, 429 within the Retry-After
- * ceiling, 502, 503, 504. Never any other 4xx; 422 (quota) never. 500 is not retried: it is
- * usually a deterministic failure, and retrying burns quota.
+ * ceiling, 502, 503, 504, a 2xx body that is not JSON (cut or garbled on the way), and the second
+ * token rejection of a call (after the immediate refresh-once; the pipeline marks it, the third is
+ * final). Never any other 4xx; 422 (quota) never. 500 is not retried: it is usually a
+ * deterministic failure, and retrying burns quota. A 2xx body that parses but has the wrong shape
+ * is not retried either: that is a contract change, not an accident.
  */
 export const RETRYABLE_STATUSES: readonly number[] = [429, 502, 503, 504];
 
@@ -26,6 +36,10 @@ export function isRetryableFailure(error: unknown, settings: RetrySettings): boo
     return error.retryAfterMs === undefined || error.retryAfterMs <= settings.retryAfterCeilingMs;
   }
   if (error instanceof UpstreamError) return error.status !== undefined && RETRYABLE_STATUSES.includes(error.status);
+  // The pipeline marks only a non-JSON 2xx body (pipeline.ts), never a wrong shape.
+  if (error instanceof ResponseFormatError) return error.retryable;
+  // The pipeline marks only the second consecutive token rejection of a call.
+  if (error instanceof FiksAuthenticationError) return error.kind === 'token' && error.retryable;
   // Maskinporten 5xx while fetching the token for this attempt.
   if (error instanceof MaskinportenError) return error.retryable;
   return false;
@@ -35,7 +49,7 @@ export function isRetryableFailure(error: unknown, settings: RetrySettings): boo
  * Exponential backoff with "full jitter in [½, 1]" (as stripe-node), doubled per attempt and
  * capped; a server's Retry-After wins when it asks for longer.
  */
-function retryDelayMs(attempt: number, error: unknown, settings: RetrySettings): number {
+export function retryDelayMs(attempt: number, error: unknown, settings: RetrySettings): number {
   const random = settings.random ?? Math.random;
   const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exponential * (0.5 + random() / 2);
@@ -45,16 +59,20 @@ function retryDelayMs(attempt: number, error: unknown, settings: RetrySettings):
   return Math.round(jittered);
 }
 
-/** A cockatiel retry policy over the table above. `retryable: false` calls get one attempt. */
-export function createRetryPolicy(settings: RetrySettings, retryable: boolean): RetryPolicy {
-  return retry(
-    handleWhen((error) => retryable && isRetryableFailure(error, settings)),
-    {
-      maxAttempts: Math.max(0, settings.maxAttempts - 1),
-      backoff: new DelegateBackoff((context) => {
-        const error = 'error' in context.result ? context.result.error : undefined;
-        return retryDelayMs(context.attempt, error, settings);
-      }),
-    },
-  );
+/**
+ * Runs `attempt` under the table above (resilience.ts's loop); `retryable: false` calls get one
+ * attempt. Waits go through `sleep`, so an aborted `signal` also ends a wait.
+ */
+export function runWithRetryPolicy<T>(
+  attempt: () => Promise<T>,
+  settings: RetrySettings,
+  call: { retryable: boolean; signal?: AbortSignal; sleep: Sleep },
+): Promise<T> {
+  return runWithRetries(attempt, {
+    maxAttempts: call.retryable ? settings.maxAttempts : 1,
+    shouldRetry: (error) => isRetryableFailure(error, settings),
+    delayMs: (retry, error) => retryDelayMs(retry, error, settings),
+    sleep: call.sleep,
+    signal: call.signal,
+  });
 }

@@ -1,7 +1,8 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { createGrant, type GrantParams } from '../../src/auth/grant.js';
-import { loadKeyMaterial, type KeyMaterial } from '../../src/auth/key-material.js';
+import type { KeyMaterial } from '../../src/auth/key-material.js';
+import { loadKeyMaterial } from '../../src/node/key-files.js';
 import type { Clock } from '../../src/clock.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { createTestPki, type TestPki } from '../support/pki.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKeyMaterial } from '../../src/auth/key-material.js';
+import { loadKeyMaterial } from '../../src/node/key-files.js';
 import {
   createTestPki,
   generateRsaKeyPem,

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKeyMaterial } from '../../src/auth/key-material.js';
+import { loadKeyMaterial } from '../../src/node/key-files.js';
 import type { Clock } from '../../src/clock.js';
 import {
   createTestPki,

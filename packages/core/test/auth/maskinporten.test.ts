@@ -1,5 +1,6 @@
 import { decodeAccessToken } from '../../src/auth/decode-access-token.js';
-import { loadKeyMaterial, type KeyMaterial } from '../../src/auth/key-material.js';
+import type { KeyMaterial } from '../../src/auth/key-material.js';
+import { loadKeyMaterial } from '../../src/node/key-files.js';
 import { MaskinportenTokenProvider, type MaskinportenTokenProviderOptions } from '../../src/auth/maskinporten.js';
 import { TokenCache } from '../../src/auth/token-cache.js';
 import type { Clock } from '../../src/clock.js';

@@ -1,7 +1,7 @@
 import { ENV_VARS } from '../../src/config/from-env.js';
+import { ENV_FIELD_NAMES } from '../../src/config/env-field-names.js';
 import {
   CONFIG_FIELDS,
-  ENV_FIELD_NAMES,
   hintFor,
   maskinportenHint,
   OPTION_FIELD_NAMES,
@@ -9,6 +9,7 @@ import {
 } from '../../src/diagnostics/hints.js';
 import {
   AuditContextRequiredError,
+  AuditWriteError,
   ConfigurationError,
   FiksAuthenticationError,
   ForbiddenError,
@@ -109,6 +110,8 @@ describe('the CLI texts, given ENV_FIELD_NAMES', () => {
     expect(text).toContain('svvguid svv-1 (SVV: api-kjoretoy@vegvesen.no)');
     expect(text).toContain('errorId fiks-1 (KS: fiks-utvikling@ksdigital.no)');
   });
+  it('a refused audit intent says nothing was sent and points at the audit sink', () =>
+    expect(hint(new AuditWriteError('DatabaseError'))).toMatch(/nothing was sent: fix the audit sink .*DatabaseError/));
   it('names the audit flags a host puts over the audit fields', () => {
     const cli: FieldNames = {
       ...ENV_FIELD_NAMES,

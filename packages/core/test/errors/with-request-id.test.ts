@@ -50,6 +50,7 @@ describe('a token failure shared by concurrent calls', () => {
       retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, retryAfterCeilingMs: 1 },
       logger: silentLogger,
       clock: systemClock,
+      sleep: () => Promise.reject(new Error('maxAttempts is 1: nothing may wait for a retry')),
     });
     const call = () =>
       pipeline.call({ method: 'GET', route: '/x', path: '/x', retryable: false }).catch((error: unknown) => error);

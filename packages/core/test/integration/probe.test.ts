@@ -1,5 +1,5 @@
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
-import { fetchMaskinportenToken } from '../../src/auth/fetch-token.js';
+import { fetchMaskinportenToken } from '../../src/node/key-files.js';
 import { createKjoretoyregisterClient, type KjoretoyregisterClient } from '../../src/client.js';
 import { configFromEnv } from '../../src/config/from-env.js';
 import type { ClientOptions } from '../../src/config/options.js';

@@ -1,5 +1,3 @@
-import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
-import { createKjoretoyregisterClient, type KjoretoyregisterClient } from '../../src/client.js';
 import { configFromEnv } from '../../src/config/from-env.js';
 import type { ClientOptions } from '../../src/config/options.js';
 import { FiksAuthenticationError, ForbiddenError, MaskinportenError, QuotaExceededError } from '../../src/errors.js';
@@ -10,6 +8,7 @@ import { eierForVarsel } from '../../src/projections/index.js';
 import type { Kjoretoy } from '../../src/schemas/index.js';
 import { CountingTransport } from '../support/counting-transport.js';
 import { expectCoreError } from '../support/core-errors.js';
+import { useSimulatorClients } from '../support/simulator-clients.js';
 
 // The whole client (grant signing, token cache, pipeline, envelope) against the independent
 // simulator over real HTTP on loopback.
@@ -22,35 +21,14 @@ function vehicle(outcome: LookupOutcome): Kjoretoy {
 const AUDIT = { actor: 'saksbehandler-1', purpose: 'HENSATT_KJORETOY', legalBasis: 'vegtrafikkloven § 37' };
 
 describe('core against the simulator', () => {
-  let simulator: RunningSimulator;
-  const clients: KjoretoyregisterClient[] = [];
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ port: 0, vehicles: 2_000 });
-  });
-  afterAll(async () => {
-    await simulator.stop();
-  });
-  beforeEach(() => simulator.reset());
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-
-  function client(overrides: Partial<ClientOptions> = {}): KjoretoyregisterClient {
-    const created = createKjoretoyregisterClient({
-      ...configFromEnv(simulator.env),
-      retryBaseDelayMs: 1,
-      retryMaxDelayMs: 5,
-      ...overrides,
-    });
-    clients.push(created);
-    return created;
-  }
+  const sim = useSimulatorClients(2_000);
+  const client = (overrides: Partial<ClientOptions> = {}) => sim.client(overrides);
 
   const bulkRequests = (kind: string) =>
     Object.values(
-      simulator.stats().routes[`POST /kjoretoyregister/api/{fiksOrgId}/rest/distribusjon/kjoretoy/v2.0/bulk/${kind}`] ??
-        {},
+      sim.simulator.stats().routes[
+        `POST /kjoretoyregister/api/{fiksOrgId}/rest/distribusjon/kjoretoy/v2.0/bulk/${kind}`
+      ] ?? {},
     ).reduce((a, b) => a + b, 0);
 
   it('looks up plates with a p12 virksomhetssertifikat end to end', async () => {
@@ -68,7 +46,7 @@ describe('core against the simulator', () => {
       // An injected transport is the caller's to close.
       await counting.close();
     }
-    expect(simulator.stats().tokenRequests.ok).toBe(1);
+    expect(sim.simulator.stats().tokenRequests.ok).toBe(1);
     expect(counting.sent.maskinporten).toBe(1);
   });
 
@@ -119,20 +97,20 @@ describe('core against the simulator', () => {
   it('refreshes a revoked token once and carries on', async () => {
     const c = client();
     await c.lookupKjennemerke(['CU10942']);
-    simulator.revokeTokens();
+    sim.simulator.revokeTokens();
     const result = await c.lookupUnderstellsnummer('TESTDIGDIR0000016');
     expect(result.status).toBe('found');
-    expect(simulator.stats().tokenRequests.ok).toBe(2);
+    expect(sim.simulator.stats().tokenRequests.ok).toBe(2);
   });
 
   it('rides out a burst of 503s on a GET', async () => {
-    simulator.setFaults({ serverError: { status: 503, times: 2 } });
+    sim.simulator.setFaults({ serverError: { status: 503, times: 2 } });
     const result = await client().lookupUnderstellsnummer('TESTDIGDIR0000016');
     expect(result.status).toBe('found');
   });
 
   it('stops at a spent quota without retrying and says when it resets', async () => {
-    simulator.setFaults({ quota: { dailyItems: 2 } });
+    sim.simulator.setFaults({ quota: { dailyItems: 2 } });
     const outcomes = await client().lookupKjennemerke(['CU10942', 'EC80261', 'ST10001']);
     expect(outcomes.every((o) => o.status === 'error')).toBe(true);
     expectCoreError(outcomes[0].error, QuotaExceededError, 'KJR_QUOTA_EXCEEDED');
@@ -156,7 +134,7 @@ describe('core against the simulator', () => {
   });
 
   it('surfaces an unknown Maskinporten client with its MP code', async () => {
-    const options = configFromEnv(simulator.env);
+    const options = configFromEnv(sim.simulator.env);
     const error = await client({
       maskinporten: {
         ...(options.maskinporten as NonNullable<typeof options.maskinporten>),
@@ -181,7 +159,7 @@ describe('core against the simulator', () => {
       defaultAuditContext: AUDIT,
     });
     await c.lookupKjennemerke(['CU10942', 'ST10001'], { dtg: '2024-03-01T12:00:00+01:00' });
-    simulator.setFaults({ serverError: { status: 503, times: 1 } });
+    sim.simulator.setFaults({ serverError: { status: 503, times: 1 } });
     await c.lookupUnderstellsnummer('TESTDIGDIR0000016');
     await c.sokAll('eiernavn', { navn: 'HELGE KROKEN' });
     await c.lookupUnderstellsnummer('ukjent').catch(() => undefined);
@@ -196,8 +174,8 @@ describe('core against the simulator', () => {
     for (const secret of [
       token,
       token.slice(0, 20),
-      simulator.env['FIKS_INTEGRASJON_PASSORD'],
-      simulator.env['MASKINPORTEN_P12_PASSWORD'],
+      sim.simulator.env['FIKS_INTEGRASJON_PASSORD'],
+      sim.simulator.env['MASKINPORTEN_P12_PASSWORD'],
       'CU10942',
       'CU 10942',
       'ST10001',

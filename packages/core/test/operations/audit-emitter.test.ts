@@ -34,6 +34,7 @@ describe('createAuditEmitter', () => {
         caseRef: 'SAK-9',
         fiksOrgId: FIKS_ORG_ID,
         ...draft,
+        auditIds: [],
       },
     ]);
   });

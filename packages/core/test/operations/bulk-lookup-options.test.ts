@@ -143,6 +143,8 @@ describe('lookupBulk: audit (docs/contract.md#s9.11)', () => {
       outcome: { found: 2, notFound: 1, unavailable: 1, invalid: 1, error: 0 },
       dataCategories: ['technical', 'owner', 'address', 'fodselsnummer'],
       requestIds: ['req-1', 'req-2'],
+      // One write-ahead intent per chunk.
+      auditIds: [expect.any(String), expect.any(String)],
     });
     // Logs carry counts, never plates or fødselsnummer.
     expect(logger.text()).not.toMatch(/CU ?10942|XX99999|CU11306/);

@@ -29,6 +29,8 @@ describe('lookupUnderstellsnummer (docs/contract.md#s4.2 B3, CONTRACT-ASSUMPTION
         retryable: true,
         signal: undefined,
         body: undefined,
+        // The id the write-ahead intent was written with (operations/audit-emitter.ts).
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       },
     ]);
     expect(result.input).toBe(' testdigdir0000016 ');

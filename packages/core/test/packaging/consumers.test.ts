@@ -37,4 +37,19 @@ describe('packaging', () => {
     ]);
     expect(out.trim()).toBe('function function https://api.fiks.ks.no');
   });
+
+  it('loads the host entry from ESM and CommonJS, without the Node-only exports', () => {
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      "import * as host from '@kjoretoyregister/core/host'; console.log(typeof host.createKjoretoyregisterClient, typeof host.fetchMaskinportenToken, String('configFromEnv' in host), String('createFetchTransport' in host))",
+    ]);
+    expect(esm.trim()).toBe('function function false false');
+    const cjs = node([
+      '--no-warnings',
+      '-e',
+      "const host = require('@kjoretoyregister/core/host'); console.log(typeof host.hintFor, host.PRESETS.prod.fiksApiUrl)",
+    ]);
+    expect(cjs.trim()).toBe('function https://api.fiks.ks.no');
+  });
 });

@@ -95,7 +95,7 @@ describe('request pipeline over real HTTP', () => {
     expect(server.requests[1].headers['authorization']).toBe('Bearer test-token-2');
   });
 
-  it('gives up after one refresh when the new token is rejected too', async () => {
+  it('retries a second token rejection with a fresh token and gives up at the third', async () => {
     server.reply({ status: 401, body: fiksError(401, 'Klarte ikke å validere access_token') });
     const error = await lookupVin().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FiksAuthenticationError);
@@ -103,9 +103,28 @@ describe('request pipeline over real HTTP', () => {
       code: 'KJR_FIKS_AUTHENTICATION',
       kind: 'token',
       status: 401,
+      retryable: false,
       errorId: '3389ad1b-afa4-42e1-b6f8-76f63e560ad5',
     });
-    expect(server.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests.map((r) => r.headers['authorization'])).toEqual([
+      'Bearer test-token-1',
+      'Bearer test-token-2',
+      'Bearer test-token-3',
+    ]);
+    expect(new Set(server.requests.map((r) => r.headers['requestid'])).size).toBe(1);
+  });
+
+  it('succeeds when the token is accepted after two rejections in a row', async () => {
+    server.reply(
+      { status: 401, body: fiksError(401, 'Klarte ikke å validere access_token') },
+      { status: 401, body: fiksError(401, 'Klarte ikke å validere access_token') },
+      { status: 200, body: [{ kjoretoy: VEHICLE, responskoder: [] }] },
+    );
+    const result = await lookupVin();
+    expect(result.status).toBe('found');
+    expect(server.requests).toHaveLength(3);
+    expect(tokens.fetches).toBe(3);
   });
 
   it('never retries an integration rejection', async () => {

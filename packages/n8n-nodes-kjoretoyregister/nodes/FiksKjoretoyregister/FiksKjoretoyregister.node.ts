@@ -7,14 +7,11 @@ import {
 } from 'n8n-workflow';
 import { router } from './v1/actions/router.js';
 import { versionProperties } from './v1/actions/versionDescription.js';
-import { fiksKjoretoyregisterApiTest } from './v1/methods/credentialTest.js';
 
 /**
  * Fiks Kjøretøyregister: lookups and searches through @kjoretoyregister/core. Version 1 lives in
  * `v1/`; a later version is added with light versioning (`version: [1, 2]`, branching on
- * `getNode().typeVersion`). Not a VersionedNodeType: n8n 2.8's credential tester detects those
- * with `instanceof`, which fails when the node resolves its own copy of n8n-workflow, and the
- * credential test would then not be found.
+ * `getNode().typeVersion`). The credential test is the credential's own (declarative `test`).
  */
 export class FiksKjoretoyregister implements INodeType {
   description: INodeTypeDescription = {
@@ -29,12 +26,8 @@ export class FiksKjoretoyregister implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'fiksKjoretoyregisterApi', required: true, testedBy: 'fiksKjoretoyregisterApiTest' }],
+    credentials: [{ name: 'fiksKjoretoyregisterApi', required: true }],
     properties: versionProperties,
-  };
-
-  methods = {
-    credentialTest: { fiksKjoretoyregisterApiTest },
   };
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

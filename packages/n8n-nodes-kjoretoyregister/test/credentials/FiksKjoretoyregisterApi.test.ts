@@ -111,6 +111,19 @@ describe('Fiks Kjøretøyregister API credential', () => {
     });
   });
 
+  it('custom URLs on the public PROD hosts are PROD (core refuses a TEST/PROD mix)', () => {
+    const prodHosts = {
+      environment: 'custom',
+      fiksApiUrl: 'https://api.fiks.ks.no',
+      maskinportenIssuer: 'https://maskinporten.no/',
+      maskinportenTokenUrl: 'https://maskinporten.no/token',
+    };
+    expect(endpointsOf(readCredentialData(prodHosts)).environment).toBe('prod');
+    expect(
+      endpointsOf(readCredentialData({ ...prodHosts, fiksApiUrl: 'https://proxy.kommune.example' })),
+    ).toMatchObject({ environment: 'prod' });
+  });
+
   it('passes a custom issuer as typed: without its trailing slash it is refused, naming the field', async () => {
     const data = simulatorCredential(simulator, 'pem', { maskinportenIssuer: simulator.url });
     expect(endpointsOf(readCredentialData(data)).maskinportenIssuer).toBe(simulator.url);

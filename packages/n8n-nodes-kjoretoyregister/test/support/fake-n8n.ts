@@ -199,31 +199,3 @@ export function createExecuteContext(options: FakeContextOptions): FakeContext {
 export function itemsOf(values: IDataObject[]): INodeExecutionData[] {
   return values.map((json) => ({ json }));
 }
-
-/** ICredentialTestFunctions' `helpers.request` (request-library options, n8n's proxyRequestToAxios). */
-export async function legacyRequest(options: {
-  method?: string;
-  uri: string;
-  headers?: Record<string, string>;
-  body?: string;
-  simple?: boolean;
-  resolveWithFullResponse?: boolean;
-}): Promise<unknown> {
-  const response = await fetch(options.uri, {
-    method: options.method ?? 'GET',
-    headers: options.headers,
-    body: options.body,
-    redirect: 'manual',
-  }).catch((error: unknown) => {
-    throw axiosNetworkError(error);
-  });
-  const data = await response.text();
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  if (options.simple !== false && (response.status < 200 || response.status >= 300)) {
-    throw new AxiosError({ status: response.status, headers, data });
-  }
-  return options.resolveWithFullResponse
-    ? { body: data === '' ? undefined : data, headers, statusCode: response.status, statusMessage: response.statusText }
-    : data;
-}

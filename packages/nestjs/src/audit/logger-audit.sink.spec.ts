@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@kjoretoyregister/core';
+import type { AuditCompletion, AuditEvent, AuditIntent } from '@kjoretoyregister/core';
 import { createLoggerAuditSink } from './logger-audit.sink.js';
 
 const event: AuditEvent = {
@@ -14,6 +14,7 @@ const event: AuditEvent = {
   outcome: { found: 2, notFound: 0, unavailable: 0, invalid: 0, error: 0 },
   dataCategories: ['technical', 'owner'],
   requestIds: ['req-1'],
+  auditIds: ['audit-1'],
 };
 
 describe('createLoggerAuditSink', () => {
@@ -31,5 +32,44 @@ describe('createLoggerAuditSink', () => {
     expect(line).toContain('queryFields="antall,fodselsnummer"');
     expect(line).toContain('found=2');
     expect(line).not.toContain('01818010083');
+  });
+
+  it('logs both write-ahead phases by audit id, without the identifiers or search values', async () => {
+    const lines: string[] = [];
+    const sink = createLoggerAuditSink({ log: (message: unknown) => void lines.push(String(message)) });
+    const intent: AuditIntent = {
+      phase: 'intent',
+      auditId: 'audit-1',
+      requestId: 'req-1',
+      timestamp: event.timestamp,
+      actor: 'saksbehandler-17',
+      purpose: 'HENSATT_KJORETOY',
+      legalBasis: 'vegtrafikkloven § 37',
+      fiksOrgId: event.fiksOrgId,
+      operation: 'sok/fodselsnummer',
+      identifiers: ['01818010083'],
+      query: { fodselsnummer: '01818010083' },
+    };
+    const completion: AuditCompletion = {
+      phase: 'completed',
+      auditId: 'audit-1',
+      requestId: 'req-1',
+      timestamp: event.timestamp,
+      fiksOrgId: event.fiksOrgId,
+      operation: 'sok/fodselsnummer',
+      outcome: { found: 0, notFound: 0, unavailable: 0, invalid: 0, error: 1 },
+      dataCategories: [],
+      errorCode: 'KJR_UPSTREAM',
+    };
+    await sink.begin?.(intent);
+    await sink.complete?.(completion);
+
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^kjoretoyregister request intent auditId="audit-1" requestId="req-1"/);
+    expect(lines[0]).toContain('actor="saksbehandler-17"');
+    expect(lines[0]).toContain('queryFields="fodselsnummer"');
+    expect(lines[1]).toMatch(/^kjoretoyregister request completed auditId="audit-1"/);
+    expect(lines[1]).toContain('errorCode="KJR_UPSTREAM"');
+    expect(lines.join('\n')).not.toContain('01818010083');
   });
 });

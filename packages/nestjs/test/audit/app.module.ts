@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditSink, ClientOptions } from '@kjoretoyregister/core';
+import type { AuditCompletion, AuditEvent, AuditIntent, AuditSink, ClientOptions } from '@kjoretoyregister/core';
 import {
   Controller,
   Get,
@@ -18,10 +18,22 @@ import {
   KjoretoyregisterService,
 } from '../../src/index.js';
 
-/** The app's own audit store (in a real app: an append-only table). */
+/** The app's own audit store (in a real app: an append-only table), with both write-ahead phases. */
 @Injectable()
 export class InMemoryAuditStore implements AuditSink {
+  readonly intents: AuditIntent[] = [];
+  readonly completions: AuditCompletion[] = [];
   readonly events: AuditEvent[] = [];
+  /** Set to make `begin` fail, as a database that is down would. */
+  refuseIntents = false;
+  async begin(intent: AuditIntent): Promise<void> {
+    await Promise.resolve();
+    if (this.refuseIntents) throw new Error('connection refused');
+    this.intents.push(intent);
+  }
+  complete(completion: AuditCompletion): void {
+    this.completions.push(completion);
+  }
   write(event: AuditEvent): void {
     this.events.push(event);
   }

@@ -98,6 +98,43 @@ describe('@KjoretoyregisterAudit: audit events carry the actor of the HTTP reque
     expect(routeCount(sim, '/kjoretoyregister/api/')).toBe(0);
   });
 
+  it("writes the intent with the request's context before the lookup and completes it by audit id", async () => {
+    const answer = await call(url, '/saker/SAK-8/kjoretoy/CU10942', { headers: { 'x-test-user': 'saksbehandler-8' } });
+
+    expect(answer.status).toBe(200);
+    expect(store.intents).toEqual([
+      expect.objectContaining({
+        phase: 'intent',
+        actor: 'saksbehandler-8',
+        purpose: 'HENSATT_KJORETOY',
+        caseRef: 'SAK-8',
+        operation: 'bulk/kjennemerke',
+        identifiers: ['CU10942'],
+      }),
+    ]);
+    const [intent] = store.intents;
+    expect(store.completions).toEqual([
+      expect.objectContaining({
+        phase: 'completed',
+        auditId: intent.auditId,
+        requestId: intent.requestId,
+        outcome: expect.objectContaining({ found: 1 }),
+      }),
+    ]);
+    expect(store.events[0]).toMatchObject({ auditIds: [intent.auditId], requestIds: [intent.requestId] });
+  });
+
+  it('sends nothing when the audit store refuses the intent, and says so on the item and in the event', async () => {
+    store.refuseIntents = true;
+    const answer = await call(url, '/saker/SAK-9/kjoretoy/CU10942', { headers: { 'x-test-user': 'saksbehandler-9' } });
+
+    // A bulk lookup settles per item; the app's service reports the item's status.
+    expect(answer).toMatchObject({ status: 200, body: { status: 'error' } });
+    expect(routeCount(sim, '/kjoretoyregister/api/')).toBe(0);
+    expect(store.completions).toEqual([]);
+    expect(store.events[0]).toMatchObject({ errorCode: 'KJR_AUDIT_WRITE', auditIds: [] });
+  });
+
   it('gives the context to calls outside HTTP too, via AuditContextStorage.run', async () => {
     const service = app.get(KjoretoyregisterService);
     const storage = app.get(AuditContextStorage);

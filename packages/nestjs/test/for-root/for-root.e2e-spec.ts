@@ -112,9 +112,12 @@ describe('KjoretoyregisterModule.forRoot against the simulator', () => {
     await call(url, '/kjoretoy/kjennemerke/CU10942');
 
     const audit = logger.lines.filter((line) => line.startsWith('KjoretoyregisterAudit:'));
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toContain('operation="bulk/kjennemerke"');
-    expect(audit[0]).toContain('found=1');
+    // The write-ahead intent, its completion, then the lookup's own line.
+    expect(audit).toHaveLength(3);
+    expect(audit[0]).toMatch(/request intent auditId="[0-9a-f-]{36}".*operation="bulk\/kjennemerke" identifiers=1/);
+    expect(audit[1]).toMatch(/request completed auditId="[0-9a-f-]{36}".*found=1/);
+    expect(audit[2]).toContain('operation="bulk/kjennemerke"');
+    expect(audit[2]).toContain('found=1');
     expect(logger.lines.join('\n')).not.toMatch(/CU ?10942/);
   });
 

@@ -1,8 +1,7 @@
-/** Step 1: the configuration makes a client, and no URL points at the other environment. */
+/** Step 1: the configuration makes a client (core also refuses a URL of the other environment). */
 
 import { ConfigurationError, createKjoretoyregisterClient } from '@kjoretoyregister/core';
 import { clientOptionsFrom } from '../../config.js';
-import { hostEnvironment } from '../certificate.js';
 import { failed, ok, type DoctorStep } from '../step.js';
 
 export const variablesStep: DoctorStep<never, 'client'> = {
@@ -18,22 +17,8 @@ export const variablesStep: DoctorStep<never, 'client'> = {
         result: failed('set the variables in the environment, a .env file or as flags (see kjoretoy --help)', problems),
       };
     }
+    // A URL of the other environment is core's ConfigurationError above (configFromEnv names both variables).
     const { config } = client;
-    for (const [name, url] of [
-      ['FIKS_API_URL', config.fiksApiUrl],
-      ['MASKINPORTEN_TOKEN_URL', config.maskinportenTokenUrl],
-    ] as const) {
-      const host = hostEnvironment(url);
-      if (host && host !== config.environment) {
-        // The client is valid, so the later steps still run and show what else is wrong.
-        return {
-          result: failed(
-            `${name} points at ${host.toUpperCase()} while KJORETOY_ENV=${config.environment}: TEST and PROD share nothing; unset ${name} and let KJORETOY_ENV choose`,
-          ),
-          found: { client },
-        };
-      }
-    }
     return {
       result: ok(
         `KJORETOY_ENV=${config.environment}, Fiks ${config.fiksApiUrl}, Maskinporten ${config.maskinportenTokenUrl}`,

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { loadKeyMaterial, type KeyMaterial, type KeyMaterialInput } from '../../../src/auth/key-material.js';
+import type { KeyMaterial, KeyMaterialInput } from '../../../src/auth/key-material.js';
+import { loadKeyMaterial } from '../../../src/node/key-files.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import type { TestPki } from '../../support/pki.js';
 

@@ -2,12 +2,18 @@
  * The credential's fields as typed data, and what core needs from them. Shared by the credential
  * (token request) and the node (client options) so both read the same fields the same way.
  *
- * Key material is accepted inline only (PEM text or base64 PKCS#12): core would read a file path,
- * and a community node must not touch the file system.
+ * Key material is accepted inline only (PEM text or base64 PKCS#12): a community node must not
+ * touch the file system, and core's host entry reads no files either.
  */
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { ConfigurationError, PRESETS, type ConfigurationIssue, type KeyMaterialOption } from '@kjoretoyregister/core';
+import {
+  ConfigurationError,
+  PRESETS,
+  environmentOfUrl,
+  type ConfigurationIssue,
+  type KeyMaterialOption,
+} from '@kjoretoyregister/core/host';
 
 export const CREDENTIAL_TYPE = 'fiksKjoretoyregisterApi';
 
@@ -84,9 +90,11 @@ export function endpointsOf(data: FiksCredentialData): CredentialEndpoints {
   }
   if (issues.length > 0) throw new ConfigurationError(issues);
   // Passed as typed: core's own rule decides whether an issuer is valid (it must end with a
-  // slash, docs/contract.md#s2.1) and names the field when it is not.
+  // slash, docs/contract.md#s2.1) and names the field when it is not. Custom URLs on the public
+  // PROD hosts (e.g. through a proxy setting) are PROD; core refuses a TEST/PROD mix among them.
+  const prod = custom.some(([, value]) => environmentOfUrl(value) === 'prod');
   return {
-    environment: 'test',
+    environment: prod ? 'prod' : 'test',
     fiksApiUrl: data.fiksApiUrl,
     maskinportenIssuer: data.maskinportenIssuer,
     maskinportenTokenUrl: data.maskinportenTokenUrl,

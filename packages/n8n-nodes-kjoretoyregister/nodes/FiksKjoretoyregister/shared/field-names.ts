@@ -8,7 +8,7 @@
  */
 
 import type { INodeProperties } from 'n8n-workflow';
-import type { ConfigField, ConfigurationIssue, FieldNames } from '@kjoretoyregister/core';
+import type { ConfigField, ConfigurationIssue, FieldNames } from '@kjoretoyregister/core/host';
 import type { FiksCredentialData } from './credential-data.js';
 
 type CredentialField = keyof FiksCredentialData;

@@ -7,14 +7,14 @@
  * what is left here is where n8n puts them.
  */
 
-import { bodyText, plainHeaders, type TransportRequest, type TransportResponse } from '@kjoretoyregister/core';
+import { bodyText, plainHeaders, type TransportRequest, type TransportResponse } from '@kjoretoyregister/core/host';
 import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** `helpers.httpRequest*` with `returnFullResponse: true` (or `request` with `resolveWithFullResponse`). */
+/** `helpers.httpRequest*` with `returnFullResponse: true`. */
 export function fromFullResponse(response: unknown): TransportResponse {
   if (!isRecord(response) || typeof response['statusCode'] !== 'number') {
     return { status: 200, headers: {}, body: bodyText(response) };

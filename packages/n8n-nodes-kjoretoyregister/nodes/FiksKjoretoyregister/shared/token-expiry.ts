@@ -6,7 +6,7 @@
  * to fetch early). A token without a readable `exp` counts as fresh: Fiks's 401 still catches it.
  */
 
-import { DEFAULT_TOKEN_EXPIRY_MARGIN_MS, decodeAccessToken } from '@kjoretoyregister/core';
+import { DEFAULT_TOKEN_EXPIRY_MARGIN_MS, decodeAccessToken } from '@kjoretoyregister/core/host';
 
 /** `true` when `token` expires within `marginMs` of `nowMs` (core's token-cache margin by default). */
 export function isStoredTokenStale(

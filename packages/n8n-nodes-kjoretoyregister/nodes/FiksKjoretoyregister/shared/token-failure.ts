@@ -1,8 +1,7 @@
 /**
  * The credential's token step fails inside n8n's `preAuthentication`, which n8n wraps in a
- * NodeApiError before our node sees it. The credential and the node are separate bundles, each
- * with its own copy of core, so `instanceof` cannot cross that line: this error carries a plain
- * description that the node turns back into its own core error.
+ * NodeApiError before our node sees it, so the error is recognised by shape, not class: it carries
+ * a plain description that the node turns back into a core error.
  *
  * n8n-workflow 2.8's NodeApiError drops an Error `cause` (a class field overwrites it) but keeps
  * the wrapped error's `message` and `description`. So the message says what failed and what to
@@ -20,7 +19,7 @@ import {
   type ConfigurationIssue,
   type KjoretoyregisterError,
   type TransportFailure,
-} from '@kjoretoyregister/core';
+} from '@kjoretoyregister/core/host';
 import { describeIssues, type NodeFieldNames } from './field-names.js';
 
 export const TOKEN_FAILURE_NAME = 'FiksKjoretoyregisterTokenError';

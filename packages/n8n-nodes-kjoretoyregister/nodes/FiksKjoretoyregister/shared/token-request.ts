@@ -8,7 +8,7 @@
  */
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { fetchMaskinportenToken, type Transport } from '@kjoretoyregister/core';
+import { fetchMaskinportenToken, type Transport } from '@kjoretoyregister/core/host';
 import { maskinportenOptionsOf, readCredentialData } from './credential-data.js';
 import type { NodeFieldNames } from './field-names.js';
 import { TokenFailure } from './token-failure.js';

@@ -33,7 +33,7 @@ function twoHundredFifty(): string[] {
   return [...STORY_PLATES, ...spellings, ...unknown, ...repeats];
 }
 
-describe('Slå opp kjennemerke', () => {
+describe('Look up by Kjennemerke', () => {
   let simulator: RunningSimulator;
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0 });

@@ -6,7 +6,7 @@ import { KUID_ROUTE, credentialStore, routeCounts, simulatorCredential } from '.
 
 const node = new FiksKjoretoyregister();
 
-describe('Slå opp kuid', () => {
+describe('Look up by Kuid', () => {
   let simulator: RunningSimulator;
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0 });

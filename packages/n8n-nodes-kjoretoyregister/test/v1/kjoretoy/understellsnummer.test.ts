@@ -8,7 +8,7 @@ const node = new FiksKjoretoyregister();
 const VIN_ROUTE =
   'GET /kjoretoyregister/api/{fiksOrgId}/rest/distribusjon/kjoretoy/v2.0/bulk/understellsnummer/{understellsnummer}';
 
-describe('Slå opp understellsnummer', () => {
+describe('Look up by Understellsnummer', () => {
   let simulator: RunningSimulator;
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0 });

@@ -6,7 +6,13 @@
  */
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { AuditContext, KjennemerkeItem, KuidItem, LookupOutcome, ValidationError } from '@kjoretoyregister/core';
+import type {
+  AuditContext,
+  KjennemerkeItem,
+  KuidItem,
+  LookupOutcome,
+  ValidationError,
+} from '@kjoretoyregister/core/host';
 import { createNodeClient } from './client.js';
 import { readAudit, readDtg, readText } from './common-fields.js';
 import { ItemResults } from './item-results.js';

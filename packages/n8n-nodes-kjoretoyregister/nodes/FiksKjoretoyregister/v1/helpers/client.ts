@@ -4,14 +4,16 @@
  * only the token, so core gets a token provider that hands out a placeholder and never caches.
  */
 
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 import {
   DEFAULT_TIMEOUT_MS,
   createKjoretoyregisterClient,
+  untilAborted,
   type AccessToken,
   type KjoretoyregisterClient,
+  type Sleep,
   type TokenProvider,
-} from '@kjoretoyregister/core';
+} from '@kjoretoyregister/core/host';
 import { CREDENTIAL_TYPE, clientOptionsOf, readCredentialData } from '../../shared/credential-data.js';
 import { createN8nTransport } from '../transport/index.js';
 
@@ -28,6 +30,14 @@ export const n8nManagedToken: TokenProvider = {
     // n8n owns the token (see above).
   },
 };
+
+/**
+ * Core's backoff wait on n8n's own `sleep` (a community node may not schedule timers itself).
+ * n8n-workflow 2.41 has no abortable sleep, so an abort ends the wait here with the signal's
+ * reason, as core's Sleep contract asks; the timer itself runs out harmlessly (at most core's
+ * retry ceiling).
+ */
+export const n8nSleep: Sleep = (ms, signal) => untilAborted(sleep(ms), signal);
 
 export interface NodeClientOptions {
   maxBulkSize?: number;
@@ -52,6 +62,7 @@ export async function createNodeClient(
   const client = createKjoretoyregisterClient({
     ...fiks,
     transport,
+    sleep: n8nSleep,
     tokenProvider: n8nManagedToken,
     ...(options.maxBulkSize === undefined ? {} : { maxBulkSize: options.maxBulkSize }),
   });

@@ -4,7 +4,7 @@
  */
 
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { AuditContext } from '@kjoretoyregister/core';
+import type { AuditContext } from '@kjoretoyregister/core/host';
 
 export const DTG_PLACEHOLDER = '2024-03-15T12:00:00+01:00';
 
@@ -32,12 +32,12 @@ export const outputField: INodeProperties = {
   type: 'options',
   options: [
     {
-      name: 'Teknisk sammendrag',
+      name: 'Teknisk Sammendrag',
       value: 'tekniskSammendrag',
       description: 'Make, model, colour, status, first registration, weights, inspection; no personal data',
     },
     {
-      name: 'Eier for varsel',
+      name: 'Eier for Varsel',
       value: 'eierForVarsel',
       description: 'Owners with names and postal addresses for a notice; shielded parties without address',
     },

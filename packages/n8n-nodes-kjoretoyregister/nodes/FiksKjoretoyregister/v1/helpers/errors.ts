@@ -13,7 +13,7 @@ import {
   type INodeExecutionData,
   type JsonObject,
 } from 'n8n-workflow';
-import { hintFor, isKjoretoyregisterError, type AnyKjoretoyregisterError } from '@kjoretoyregister/core';
+import { hintFor, isKjoretoyregisterError, type AnyKjoretoyregisterError } from '@kjoretoyregister/core/host';
 import { formFieldNames } from '../../../../credentials/FiksKjoretoyregisterApi.credentials.js';
 import { describeIssues } from '../../shared/field-names.js';
 

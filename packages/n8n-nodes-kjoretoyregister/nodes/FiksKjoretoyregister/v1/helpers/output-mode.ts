@@ -4,7 +4,7 @@
  */
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { eierForVarsel, stripFodselsnummer, tekniskSammendrag, type Kjoretoy } from '@kjoretoyregister/core';
+import { eierForVarsel, stripFodselsnummer, tekniskSammendrag, type Kjoretoy } from '@kjoretoyregister/core/host';
 
 export type OutputMode = 'tekniskSammendrag' | 'eierForVarsel' | 'full';
 

@@ -4,7 +4,7 @@
  */
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { KjoretoyregisterClient } from '@kjoretoyregister/core';
+import type { KjoretoyregisterClient } from '@kjoretoyregister/core/host';
 import { createNodeClient } from './client.js';
 import { ItemResults } from './item-results.js';
 

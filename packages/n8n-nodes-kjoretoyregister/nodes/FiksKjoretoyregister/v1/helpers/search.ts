@@ -5,7 +5,7 @@
  */
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { KjoretoyResponse, PagedSokEndpoint, SokParams } from '@kjoretoyregister/core';
+import type { KjoretoyResponse, PagedSokEndpoint, SokParams } from '@kjoretoyregister/core/host';
 import { readAudit, showFor } from './common-fields.js';
 import { projectKjoretoy, projectKunde, readOutputSettings, toJson, type OutputSettings } from './output-mode.js';
 import { runPerItem } from './per-item.js';

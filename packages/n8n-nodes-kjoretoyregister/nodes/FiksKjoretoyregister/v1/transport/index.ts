@@ -33,7 +33,7 @@ import {
   type TransportRequest,
   type TransportResponse,
   untilAborted,
-} from '@kjoretoyregister/core';
+} from '@kjoretoyregister/core/host';
 import { CREDENTIAL_TYPE } from '../../shared/credential-data.js';
 import { fromFullResponse, rawRequestOptions } from '../../shared/http-response.js';
 import { findTokenFailure, toCoreError } from '../../shared/token-failure.js';

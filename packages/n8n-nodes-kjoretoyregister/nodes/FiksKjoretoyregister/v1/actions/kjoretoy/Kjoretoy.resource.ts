@@ -5,7 +5,11 @@ import * as understellsnummer from './understellsnummer.operation.js';
 
 export { kjennemerke, kuid, understellsnummer };
 
-/** Lookups (Kjøretøyoppslag, docs/contract.md#s4.2). The operation names are the register's own words. */
+/**
+ * Lookups (Kjøretøyoppslag, docs/contract.md#s4.2). n8n's lint wants option names in title case and
+ * actions in sentence case (ASCII only: its sentence-case check drops å), so the names are English
+ * around the register's own words, like the searches' "Search by Kjennemerke".
+ */
 export const description: INodeProperties[] = [
   {
     displayName: 'Operation',
@@ -15,22 +19,22 @@ export const description: INodeProperties[] = [
     displayOptions: { show: { resource: ['kjoretoy'] } },
     options: [
       {
-        name: 'Slå opp kjennemerke',
+        name: 'Look up by Kjennemerke',
         value: 'kjennemerke',
         description: 'Look up vehicles by registration plate, all items in bulk requests',
-        action: 'Slå opp kjennemerke',
+        action: 'Look up vehicles by kjennemerke',
       },
       {
-        name: 'Slå opp kuid',
+        name: 'Look up by Kuid',
         value: 'kuid',
         description: "Look up vehicles by the register's vehicle ID, all items in bulk requests",
-        action: 'Slå opp kuid',
+        action: 'Look up vehicles by kuid',
       },
       {
-        name: 'Slå opp understellsnummer',
+        name: 'Look up by Understellsnummer',
         value: 'understellsnummer',
         description: 'Look up vehicles by VIN; one VIN can match several vehicles',
-        action: 'Slå opp understellsnummer',
+        action: 'Look up vehicles by understellsnummer',
       },
     ],
     default: 'kjennemerke',

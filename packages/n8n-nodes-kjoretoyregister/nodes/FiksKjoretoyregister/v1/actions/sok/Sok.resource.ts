@@ -11,7 +11,8 @@ export { eiernavn, fodselsnummer, kjennemerke, kunde, kundeid, organisasjonsnumm
 
 /**
  * Kjøretøysøk S1–S7 (docs/contract.md#s4.3). KS documents only eiernavn; the others may be closed
- * (docs/contract.md#s7h).
+ * (docs/contract.md#s7h). The fødselsnummer action uses the API's ASCII spelling: n8n's sentence-case
+ * lint drops non-ASCII letters.
  */
 export const description: INodeProperties[] = [
   {
@@ -31,7 +32,7 @@ export const description: INodeProperties[] = [
         name: 'Search by Fødselsnummer',
         value: 'fodselsnummer',
         description: 'Vehicles of a person by national identity number',
-        action: 'Search vehicles by fødselsnummer',
+        action: 'Search vehicles by fodselsnummer',
       },
       {
         name: 'Search by Kjennemerke',

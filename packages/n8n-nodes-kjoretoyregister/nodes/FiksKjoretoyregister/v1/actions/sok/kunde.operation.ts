@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { Eiertype, SokParams } from '@kjoretoyregister/core';
+import type { Eiertype, SokParams } from '@kjoretoyregister/core/host';
 import { showFor } from '../../helpers/common-fields.js';
 import { runKundeSearch } from '../../helpers/search.js';
 
