@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '@kjoretoyregister/simulator';
 import { Webhook } from 'standardwebhooks';
-import { UsersService } from '../src/auth/users.service.js';
+import { createApiUser } from '../src/auth/users.service.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { startCaseSystem } from '../src/create-app.js';
+import { UsersRepository } from '../src/persistence/users.repository.js';
 import type { Sak } from '../src/saker/domain/sak.js';
 import type { AuditLogEntry } from '../src/saker/sak.mapper.js';
 
@@ -38,7 +39,12 @@ async function main(): Promise<void> {
   const { app, url } = await startCaseSystem(config);
   let exitCode = 0;
   try {
-    const { user, apiKey } = await app.get(UsersService).create('demo-saksbehandler', 'admin');
+    const { user, apiKey } = await createApiUser(
+      app.get(UsersRepository),
+      'demo-saksbehandler',
+      'admin',
+      'demo:main-job',
+    );
     printIntro({ url, simulatorUrl: simulator.url, dataDir, user, apiKey });
     const sakId = await sendObservation(url, webhookSecret);
     const sak = await showResult(url, apiKey, sakId);

@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import type { CaseSystemConfig } from './config/load-config.js';
+import { crossOriginProtection, docsSecurityHeaders, noStoreForApi } from './utils/http-policies.js';
 
 type CaseSystemAppOptions = AppModuleOptions;
 
@@ -35,6 +36,10 @@ async function createCaseSystemApp(
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  // Before any route: a refused cross-origin request never reaches a controller.
+  app.use(crossOriginProtection(config.app.publicUrl));
+  app.use(noStoreForApi);
+  app.use(docsSecurityHeaders);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

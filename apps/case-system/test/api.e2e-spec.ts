@@ -135,8 +135,9 @@ describe('HTTP API', () => {
     expect(duplicate.status).toBe(409);
   });
 
-  it('serves health with database and Kjøretøyregister indicators, and the OpenAPI document', async () => {
-    const health = (await (await call('/health')).json()) as {
+  it('serves liveness, readiness with database and Kjøretøyregister indicators, and the OpenAPI document', async () => {
+    expect(await (await call('/health')).json()).toEqual({ status: 'ok' });
+    const health = (await (await call('/health/ready', { key: admin })).json()) as {
       status: string;
       info: Record<string, { status: string }>;
     };
@@ -153,6 +154,7 @@ describe('HTTP API', () => {
         '/api/saker/{id}/logg',
         '/api/innsyn',
         '/health',
+        '/health/ready',
       ]),
     );
     expect((await call('/docs')).status).toBe(200);

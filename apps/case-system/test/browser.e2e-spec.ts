@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
@@ -9,6 +11,23 @@ import { observasjon, postSigned } from './support/webhooks.js';
 const CHROMIUM = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
 const ARTEFACTS = resolve(__dirname, '../test-output');
 
+/**
+ * Another origin's page that fires at the app as soon as it loads: a form post (the classic
+ * CSRF) or a no-cors fetch with the browser's cookies. Served on a second loopback port.
+ */
+function attackerPages(target: () => string, attackerKey: () => string): Server {
+  return createServer((request, response) => {
+    const [action, how] = (request.url ?? '').slice(1).split('/');
+    const body =
+      how === 'fetch'
+        ? `<script>fetch(${JSON.stringify(`${target()}/${action}`)}, { method: 'POST', mode: 'no-cors', credentials: 'include' })</script>`
+        : `<form method="post" action="${target()}/${action}"><input type="hidden" name="apiKey" value="${attackerKey()}"></form>
+           <script>document.forms[0].submit()</script>`;
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.end(`<!doctype html><html><body>${body}</body></html>`);
+  });
+}
+
 describe('the case worker web page in a real headless Chromium', () => {
   let simulator: RunningSimulator;
   let system: TestCaseSystem;
@@ -16,6 +35,11 @@ describe('the case worker web page in a real headless Chromium', () => {
   let page: Page;
   let profile: string;
   let apiKey: string;
+  let attackerKey: string;
+  let attacker: Server;
+  /** Two attacker origins: `localhost` is another site; `127.0.0.1` on another port is the same site. */
+  let crossSite: string;
+  let sameSite: string;
   const ids: Record<'found' | 'shielded', string> = { found: '', shielded: '' };
 
   beforeAll(async () => {
@@ -23,6 +47,15 @@ describe('the case worker web page in a real headless Chromium', () => {
     simulator = await startSimulator({ port: 0, vehicles: 0 });
     system = await startTestCaseSystem(simulator);
     apiKey = await system.createUser('saksbehandler', 'kari.nordmann');
+    attackerKey = await system.createUser('saksbehandler', 'mallory');
+    attacker = attackerPages(
+      () => system.url,
+      () => attackerKey,
+    );
+    await new Promise<void>((resolveListen) => attacker.listen(0, '127.0.0.1', resolveListen));
+    const attackerPort = (attacker.address() as AddressInfo).port;
+    crossSite = `http://localhost:${attackerPort}`;
+    sameSite = `http://127.0.0.1:${attackerPort}`;
     for (const [key, input] of [
       [
         'found',
@@ -61,6 +94,7 @@ describe('the case worker web page in a real headless Chromium', () => {
   });
   afterAll(async () => {
     await context?.close();
+    await new Promise((resolveClose) => (attacker ? attacker.close(resolveClose) : resolveClose(undefined)));
     if (profile) rmSync(profile, { recursive: true, force: true });
     await system?.stop();
     await simulator?.stop();
@@ -109,10 +143,47 @@ describe('the case worker web page in a real headless Chromium', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'case-page-skjermet.png'), fullPage: true });
   });
 
+  it('refuses a logout fired by a page on another origin or another port, and the session stays', async () => {
+    for (const url of [`${crossSite}/logout/form`, `${sameSite}/logout/form`, `${sameSite}/logout/fetch`]) {
+      const refused = page.waitForResponse((response) => response.url() === `${system.url}/logout`);
+      await page.goto(url);
+      expect([url, (await refused).status()]).toEqual([url, 403]);
+      await page.goto(`${system.url}/saker`);
+      expect([url, new URL(page.url()).pathname]).toEqual([url, '/saker']);
+    }
+  });
+
+  it('loads /docs under its Content-Security-Policy without a violation', async () => {
+    const violations: string[] = [];
+    const onConsole = (message: { type(): string; text(): string }) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    };
+    page.on('console', onConsole);
+    const response = await page.goto(`${system.url}/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.waitForSelector('.swagger-ui .info .title', { timeout: 15_000 });
+    expect(await page.textContent('.swagger-ui .info .title')).toContain('Case system');
+    expect(await page.locator('.opblock-tag', { hasText: 'brukere' }).count()).toBe(1);
+    page.off('console', onConsole);
+    expect(violations).toEqual([]);
+  });
+
   it('logs out and forgets the session', async () => {
+    await page.goto(`${system.url}/saker`);
     await page.click('text=Logg ut');
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.goto(`${system.url}/saker`);
     expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('refuses a login with the attacker’s key fired by a page on another origin or another port', async () => {
+    for (const url of [`${crossSite}/login/form`, `${sameSite}/login/form`]) {
+      const refused = page.waitForResponse((response) => response.url() === `${system.url}/login`);
+      await page.goto(url);
+      expect([url, (await refused).status()]).toEqual([url, 403]);
+      expect((await context.cookies(system.url)).filter((cookie) => cookie.name === 'cs_session')).toEqual([]);
+      await page.goto(`${system.url}/saker`);
+      expect([url, new URL(page.url()).pathname]).toEqual([url, '/login']);
+    }
   });
 });

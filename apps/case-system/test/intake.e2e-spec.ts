@@ -1,4 +1,5 @@
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
@@ -136,5 +137,107 @@ describe('POST /webhooks/observasjoner', () => {
     );
     expect(future.status).toBe(400);
     expect(await countSaker()).toBe(before);
+  });
+
+  type ProblemBody = { message: string; problems: { path: string; message: string }[] };
+
+  it('answers text the database cannot store with 400 and one problem per field, all at once', async () => {
+    const before = await countSaker();
+    const response = await postSigned(
+      system.url,
+      system.secret,
+      {
+        kjennemerke: 'CU10942',
+        observertTidspunkt: '0000-06-01T10:00:00+01:00',
+        sted: { adresse: 'Storgata \ud800 1', lat: 59.9, lon: 10.7 },
+        beskrivelse: 'står\u0000ved busslomma',
+        meldtAv: 'feltapp\u0007',
+      },
+      { id: `msg_${'x'.repeat(3_000)}` },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ProblemBody;
+    expect(body.problems).toEqual([
+      { path: 'headers.webhook-id', message: 'must be at most 256 characters' },
+      { path: 'observertTidspunkt', message: 'must not be before 1970-01-01T00:00:00Z' },
+      { path: 'sted.adresse', message: 'must not contain unpaired surrogates' },
+      { path: 'beskrivelse', message: 'must not contain control characters other than tab and line breaks' },
+      { path: 'meldtAv', message: 'must not contain control characters' },
+    ]);
+    expect(await countSaker()).toBe(before);
+  });
+
+  it('refuses the years PostgreSQL rejects or PGlite shifts by a century, and keeps line breaks in beskrivelse', async () => {
+    for (const observertTidspunkt of ['0001-03-01T10:00:00+01:00', '0099-12-31T23:59:59Z', '1969-12-31T23:59:59Z']) {
+      const response = await postSigned(
+        system.url,
+        system.secret,
+        observasjon({ kjennemerke: 'CU10942', observertTidspunkt }),
+      );
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ProblemBody).problems.map((p) => p.path)).toEqual(['observertTidspunkt']);
+    }
+    const accepted = await postSigned(system.url, system.secret, {
+      ...observasjon({ kjennemerke: 'CU10942', observertTidspunkt: '1970-01-01T00:00:00Z' }),
+      beskrivelse: 'linje 1\nlinje 2\ttab',
+    });
+    expect(accepted.status).toBe(202);
+    const { id } = (await accepted.json()) as { id: string };
+    const sak = await system.db.selectFrom('saker').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(sak.observert_tidspunkt.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    expect(sak.beskrivelse).toBe('linje 1\nlinje 2\ttab');
+  });
+
+  it('answers a validly signed body with another Content-Type with 415, not 401', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await postSigned(system.url, system.secret, observasjon({ kjennemerke: 'CU10942' }), {
+        contentType,
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toMatchObject({
+        message: 'Content-Type must be application/json',
+        problems: [{ path: 'headers.content-type', message: 'must be application/json' }],
+      });
+    }
+    const charset = await postSigned(system.url, system.secret, observasjon({ kjennemerke: 'CU10942' }), {
+      contentType: 'application/json; charset=utf-8',
+    });
+    expect(charset.status).toBe(202);
+  });
+
+  it('answers a known webhook-id with another body with 409 naming both digests, and keeps the first case', async () => {
+    const id = newWebhookId();
+    const first = JSON.stringify(observasjon({ kjennemerke: 'CU10001' }));
+    const second = JSON.stringify(observasjon({ kjennemerke: 'CU10002' }));
+    const created = await postSigned(system.url, system.secret, first, { id });
+    expect(created.status).toBe(202);
+    const { id: sakId } = (await created.json()) as { id: string };
+    const before = await countSaker();
+
+    for (const body of [second, JSON.stringify({ kjennemerke: 'NOT A PLATE' })]) {
+      const reused = await postSigned(system.url, system.secret, body, { id });
+      expect(reused.status).toBe(409);
+      const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+      const problem = ((await reused.json()) as ProblemBody).problems[0];
+      expect(problem).toEqual({
+        path: 'headers.webhook-id',
+        message: `already used: first body sha256 ${digest(first)}…, this body sha256 ${digest(body)}…`,
+      });
+    }
+    expect(await countSaker()).toBe(before);
+    const sak = await system.db.selectFrom('saker').selectAll().where('id', '=', sakId).executeTakeFirstOrThrow();
+    expect(sak.kjennemerke).toBe('CU10001');
+    // The same body again is still a redelivery.
+    expect((await postSigned(system.url, system.secret, first, { id })).status).toBe(200);
+  });
+
+  it('answers a redelivery of a webhook-id stored before body digests with its case, whatever the body', async () => {
+    const id = newWebhookId();
+    const created = await postSigned(system.url, system.secret, observasjon({ kjennemerke: 'CU10003' }), { id });
+    const { id: sakId } = (await created.json()) as { id: string };
+    await sql`update inbound_webhooks set body_sha256 = null where webhook_id = ${id}`.execute(system.db);
+    const replay = await postSigned(system.url, system.secret, observasjon({ kjennemerke: 'CU10004' }), { id });
+    expect(replay.status).toBe(200);
+    expect(((await replay.json()) as { id: string }).id).toBe(sakId);
   });
 });

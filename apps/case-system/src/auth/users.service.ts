@@ -4,13 +4,34 @@ import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
 import type { Role } from '../persistence/schema.js';
 import { generateApiKey, generateSessionToken, keyIdOf, matchesHash, sha256Hex } from './api-key.js';
-import type { AuthUser } from './auth-user.js';
-import { UsersRepository, type ApiUserRow } from '../persistence/users.repository.js';
+import { actorOf, type AuthUser } from './auth-user.js';
+import { UsersRepository, type ApiUserRow, type UserEventRow } from '../persistence/users.repository.js';
 
 interface CreatedUser {
   user: AuthUser;
   /** Shown once; only its hash is stored. */
   apiKey: string;
+}
+
+/** A user as an admin sees it: never the key or its hash. */
+export interface UserSummary extends AuthUser {
+  createdAt: Date;
+  disabledAt: Date | null;
+}
+
+export class UserNotFoundError extends Error {
+  constructor() {
+    super('No such user');
+    this.name = 'UserNotFoundError';
+  }
+}
+
+/** The request cannot be carried out as the user stands (disabled, or it is the caller). */
+export class UserStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserStateError';
+  }
 }
 
 export class UserExistsError extends Error {
@@ -27,8 +48,37 @@ export class UsersService {
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
 
-  create(name: string, role: Role): Promise<CreatedUser> {
-    return createApiUser(this.users, name, role);
+  create(name: string, role: Role, by: AuthUser): Promise<CreatedUser> {
+    return createApiUser(this.users, name, role, actorOf(by));
+  }
+
+  async list(): Promise<UserSummary[]> {
+    return (await this.users.list()).map(toSummary);
+  }
+
+  /** Disables `id` at once (its key and sessions stop working); an admin cannot disable itself. */
+  async disable(id: string, by: AuthUser): Promise<UserSummary> {
+    if (id === by.id) throw new UserStateError('You cannot disable your own user; ask another admin');
+    const disabled = await this.users.disable(id, actorOf(by));
+    if (disabled) return toSummary(disabled);
+    const existing = await this.users.byId(id);
+    if (!existing) throw new UserNotFoundError();
+    // Already disabled: the same answer, nothing new to audit.
+    return toSummary(existing);
+  }
+
+  /** A new key for `id`, shown once; the old key and its web sessions stop working with it. */
+  async rotateKey(id: string, by: AuthUser): Promise<CreatedUser> {
+    const key = generateApiKey();
+    const row = await this.users.replaceKey(id, { keyId: key.keyId, keyHash: key.hash }, actorOf(by));
+    if (row) return { user: toAuthUser(row), apiKey: key.key };
+    if (!(await this.users.byId(id))) throw new UserNotFoundError();
+    throw new UserStateError('The user is disabled; a disabled user gets no new key');
+  }
+
+  async events(id: string): Promise<UserEventRow[]> {
+    if (!(await this.users.byId(id))) throw new UserNotFoundError();
+    return this.users.events(id);
   }
 
   /** The user owning `apiKey`, or undefined; the cost is the same for a wrong secret and a right one. */
@@ -56,12 +106,21 @@ export class UsersService {
   }
 }
 
-/** Also used by the `create-user` command, which runs without the Nest application. */
-export async function createApiUser(users: UsersRepository, name: string, role: Role): Promise<CreatedUser> {
+/** Also used by the `create-user` command (actor `cli:create-user`), which runs without the Nest application. */
+export async function createApiUser(
+  users: UsersRepository,
+  name: string,
+  role: Role,
+  actor: string,
+): Promise<CreatedUser> {
   if (await users.byName(name)) throw new UserExistsError();
   const key = generateApiKey();
-  const row = await users.insert({ id: randomUUID(), name, role, keyId: key.keyId, keyHash: key.hash });
+  const row = await users.insert({ id: randomUUID(), name, role, keyId: key.keyId, keyHash: key.hash }, actor);
   return { user: toAuthUser(row), apiKey: key.key };
+}
+
+function toSummary(row: ApiUserRow): UserSummary {
+  return { ...toAuthUser(row), createdAt: row.created_at, disabledAt: row.disabled_at };
 }
 
 function toAuthUser(row: ApiUserRow): AuthUser {

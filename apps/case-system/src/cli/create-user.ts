@@ -4,12 +4,14 @@
 // they work until 0.2.0 with a warning. The printed JSON is the `/api/brukere` answer, so it keeps
 // that route's Norwegian fields.
 // Uses the same database settings as the app (DATABASE_URL or DATA_DIR). With PGlite, run it
-// while the app is stopped: an embedded database belongs to one process at a time.
+// while the app is stopped: an embedded database belongs to one process at a time, and the lock
+// on DATA_DIR refuses it otherwise, pointing at POST /api/brukere on the running app.
 import { parseArgs } from 'node:util';
 import { ROLES } from '../auth/auth-user.js';
 import { createApiUser, UserExistsError } from '../auth/users.service.js';
 import { databaseConfig } from '../config/database.config.js';
-import { openDatabase } from '../persistence/database.js';
+import { DataDirLockedError } from '../persistence/data-dir-lock.js';
+import { openDatabase, type Database } from '../persistence/database.js';
 import { UsersRepository } from '../persistence/users.repository.js';
 
 /** Old flag → new flag. */
@@ -46,9 +48,20 @@ async function main(): Promise<number> {
     process.stderr.write(config.issues.map((i) => `${i.variable}: ${i.message}`).join('\n') + '\n');
     return 2;
   }
-  const database = await openDatabase(config.value);
+  let database: Database;
   try {
-    const { user, apiKey } = await createApiUser(new UsersRepository(database), name, role);
+    database = await openDatabase(config.value);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(
+      `create-user: the case system (process ${error.holder.pid}, started ${error.holder.startedAt}) holds ` +
+        `DATA_DIR ${error.dataDir}. Create the user through the running app instead: ` +
+        'POST /api/brukere {"navn": "…", "rolle": "saksbehandler|admin"} with an admin API key, or stop the app first.\n',
+    );
+    return 3;
+  }
+  try {
+    const { user, apiKey } = await createApiUser(new UsersRepository(database), name, role, 'cli:create-user');
     process.stdout.write(`${JSON.stringify({ id: user.id, navn: user.name, rolle: user.role, apiKey })}\n`);
     return 0;
   } catch (error) {

@@ -15,10 +15,13 @@ export interface AppConfig {
   /** `Secure` on the session cookie; on by default in production. */
   cookieSecure: boolean;
   sessionTtlMs: number;
+  /** How long `/health/ready` reuses its Kjøretøyregister (Maskinporten token) check, up or down. */
+  healthRegisterCacheMs: number;
 }
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+const DEFAULT_HEALTH_REGISTER_CACHE_MS = 30_000;
 
 const AppEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -28,6 +31,7 @@ const AppEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: envBoolean.optional(),
   SESSION_TTL_MS: envInt(60_000).default(DEFAULT_SESSION_TTL_MS),
+  HEALTH_REGISTER_CACHE_MS: envInt(0, 24 * 60 * 60_000).default(DEFAULT_HEALTH_REGISTER_CACHE_MS),
 });
 
 export function appConfig(env: Environment): AreaResult<AppConfig> {
@@ -44,6 +48,7 @@ export function appConfig(env: Environment): AreaResult<AppConfig> {
       logLevel: v.LOG_LEVEL,
       cookieSecure: v.COOKIE_SECURE ?? v.NODE_ENV === 'production',
       sessionTtlMs: v.SESSION_TTL_MS,
+      healthRegisterCacheMs: v.HEALTH_REGISTER_CACHE_MS,
     },
   };
 }

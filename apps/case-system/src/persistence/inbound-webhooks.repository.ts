@@ -11,13 +11,13 @@ export class InboundWebhooksRepository {
   }
 
   /** The inbox is written by SakerRepository.insertFromWebhook, in the statement that makes the case. */
-  async findSakId(source: string, webhookId: string): Promise<string | undefined> {
+  async find(source: string, webhookId: string): Promise<{ sakId: string; bodySha256: string | null } | undefined> {
     const row = await this.db
       .selectFrom('inbound_webhooks')
-      .select('sak_id')
+      .select(['sak_id', 'body_sha256'])
       .where('source', '=', source)
       .where('webhook_id', '=', webhookId)
       .executeTakeFirst();
-    return row?.sak_id;
+    return row ? { sakId: row.sak_id, bodySha256: row.body_sha256 } : undefined;
   }
 }

@@ -24,6 +24,8 @@ interface ReceivedWebhook {
   kilde: string;
   source: string;
   webhookId: string;
+  /** SHA-256 (hex) of the raw body, to tell a redelivery from a reused id. */
+  bodySha256: string;
   observasjon: Observasjon;
 }
 
@@ -42,11 +44,11 @@ export class SakerRepository {
    * Foreign keys between the three rows are checked at the end of the statement.
    */
   async insertFromWebhook(executor: Executor, received: ReceivedWebhook): Promise<SakRow | undefined> {
-    const { sakId, jobId, kilde, source, webhookId, observasjon } = received;
+    const { sakId, jobId, kilde, source, webhookId, bodySha256, observasjon } = received;
     const { rows } = await sql<SakRow>`
       WITH inbox AS (
-        INSERT INTO inbound_webhooks (source, webhook_id, sak_id)
-        VALUES (${source}, ${webhookId}, ${sakId}::uuid)
+        INSERT INTO inbound_webhooks (source, webhook_id, sak_id, body_sha256)
+        VALUES (${source}, ${webhookId}, ${sakId}::uuid, ${bodySha256})
         ON CONFLICT (source, webhook_id) DO NOTHING
         RETURNING sak_id
       ), sak AS (

@@ -12,6 +12,7 @@ export interface DatabaseSchema {
   webhook_deliveries: WebhookDeliveriesTable;
   api_users: ApiUsersTable;
   web_sessions: WebSessionsTable;
+  user_events: UserEventsTable;
 }
 
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
@@ -42,6 +43,8 @@ interface InboundWebhooksTable {
   source: string;
   webhook_id: string;
   sak_id: string;
+  /** SHA-256 (hex) of the raw body; null for rows from before migration 003. */
+  body_sha256: string | null;
   received_at: Generated<Date>;
 }
 
@@ -132,4 +135,18 @@ interface WebSessionsTable {
   user_id: string;
   expires_at: Date;
   created_at: Generated<Date>;
+}
+
+export type UserEventAction = 'created' | 'disabled' | 'key_rotated';
+
+/** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE): user administration, audited. */
+export interface UserEventsTable {
+  id: string;
+  occurred_at: Generated<Date>;
+  /** `bruker:<name>` of the admin, or `cli:create-user`. */
+  actor: string;
+  action: UserEventAction;
+  user_id: string;
+  /** The name at the time, so the row reads on its own. */
+  user_name: string;
 }

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Selectable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Selectable, type Transaction, type UpdateObject } from 'kysely';
 import { DATABASE } from './database.constants.js';
 import type { Database, Db } from './database.js';
-import type { ApiUsersTable, Role } from './schema.js';
+import type { ApiUsersTable, DatabaseSchema, Role, UserEventAction, UserEventsTable } from './schema.js';
 
 export type ApiUserRow = Selectable<ApiUsersTable>;
+export type UserEventRow = Selectable<UserEventsTable>;
+type Executor = Transaction<DatabaseSchema> | Db;
 
 @Injectable()
 export class UsersRepository {
@@ -13,12 +16,81 @@ export class UsersRepository {
     this.db = database.db;
   }
 
-  async insert(user: { id: string; name: string; role: Role; keyId: string; keyHash: string }): Promise<ApiUserRow> {
-    return this.db
-      .insertInto('api_users')
-      .values({ id: user.id, name: user.name, role: user.role, key_id: user.keyId, key_hash: user.keyHash })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  /** The user and its `created` event, together. */
+  async insert(
+    user: { id: string; name: string; role: Role; keyId: string; keyHash: string },
+    actor: string,
+  ): Promise<ApiUserRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('api_users')
+        .values({ id: user.id, name: user.name, role: user.role, key_id: user.keyId, key_hash: user.keyHash })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.appendEvent(trx, actor, 'created', row);
+      return row;
+    });
+  }
+
+  async list(): Promise<ApiUserRow[]> {
+    return this.db.selectFrom('api_users').selectAll().orderBy('created_at').orderBy('name').execute();
+  }
+
+  async byId(id: string): Promise<ApiUserRow | undefined> {
+    return this.db.selectFrom('api_users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Disables the user, ends its web sessions and audits it, in one transaction. Undefined when
+   * there is no such user or it was disabled already (then nothing is written).
+   */
+  async disable(id: string, actor: string): Promise<ApiUserRow | undefined> {
+    return this.changeActiveUser(id, actor, 'disabled', { disabled_at: sql<Date>`now()` });
+  }
+
+  /**
+   * Replaces the key of an active user (the old one stops working with the commit), ends its
+   * web sessions (opened with the old key) and audits it. Undefined for no such active user.
+   */
+  async replaceKey(
+    id: string,
+    key: { keyId: string; keyHash: string },
+    actor: string,
+  ): Promise<ApiUserRow | undefined> {
+    return this.changeActiveUser(id, actor, 'key_rotated', { key_id: key.keyId, key_hash: key.keyHash });
+  }
+
+  /** One transaction: change an active user, end its web sessions, append the event. */
+  private async changeActiveUser(
+    id: string,
+    actor: string,
+    action: UserEventAction,
+    changes: UpdateObject<DatabaseSchema, 'api_users'>,
+  ): Promise<ApiUserRow | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('api_users')
+        .set(changes)
+        .where('id', '=', id)
+        .where('disabled_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await trx.deleteFrom('web_sessions').where('user_id', '=', id).execute();
+      await this.appendEvent(trx, actor, action, row);
+      return row;
+    });
+  }
+
+  async events(userId: string): Promise<UserEventRow[]> {
+    return this.db.selectFrom('user_events').selectAll().where('user_id', '=', userId).orderBy('occurred_at').execute();
+  }
+
+  private async appendEvent(trx: Executor, actor: string, action: UserEventAction, user: ApiUserRow): Promise<void> {
+    await trx
+      .insertInto('user_events')
+      .values({ id: randomUUID(), actor, action, user_id: user.id, user_name: user.name })
+      .execute();
   }
 
   async byKeyId(keyId: string): Promise<ApiUserRow | undefined> {

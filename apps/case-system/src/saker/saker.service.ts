@@ -14,9 +14,17 @@ import { toAuditLogEntry, toSak, type AuditLogEntry } from './sak.mapper.js';
 /** Rolls back a transaction whose webhook-id turned out to be known already. */
 class AlreadyReceived extends Error {}
 
-interface Received {
+/**
+ * `created` for a new case, `replayed` for a redelivery (same body, or a row from before bodies
+ * had digests), `conflict` for a known webhook-id with another body.
+ */
+export type Received =
+  | { kind: 'created' | 'replayed'; sak: SakRow }
+  | { kind: 'conflict'; firstBodySha256: string; bodySha256: string };
+
+interface KnownWebhook {
   sak: SakRow;
-  created: boolean;
+  bodySha256: string | null;
 }
 
 @Injectable()
@@ -30,9 +38,16 @@ export class SakerService {
     @Inject(DATABASE) private readonly database: Database,
   ) {}
 
-  async findByWebhook(source: string, webhookId: string): Promise<SakRow | undefined> {
-    const sakId = await this.inbound.findSakId(source, webhookId);
-    return sakId ? this.saker.findById(this.database.db, sakId) : undefined;
+  async findByWebhook(source: string, webhookId: string): Promise<KnownWebhook | undefined> {
+    const known = await this.inbound.find(source, webhookId);
+    const sak = known ? await this.saker.findById(this.database.db, known.sakId) : undefined;
+    return known && sak ? { sak, bodySha256: known.bodySha256 } : undefined;
+  }
+
+  /** What a webhook-id already known answers: its case if the body is the same, else a conflict. */
+  redelivery(known: KnownWebhook, bodySha256: string): Received {
+    if (known.bodySha256 === null || known.bodySha256 === bodySha256) return { kind: 'replayed', sak: known.sak };
+    return { kind: 'conflict', firstBodySha256: known.bodySha256, bodySha256 };
   }
 
   /**
@@ -40,13 +55,19 @@ export class SakerService {
    * concurrent delivery of the same webhook-id loses the inbox insert and gets the winner's case.
    * Without subscribers there is no event, and the single statement is its own transaction.
    */
-  async receiveObservasjon(source: string, webhookId: string, observasjon: Observasjon): Promise<Received> {
+  async receiveObservasjon(
+    source: string,
+    webhookId: string,
+    bodySha256: string,
+    observasjon: Observasjon,
+  ): Promise<Received> {
     const received = {
       sakId: randomUUID(),
       jobId: randomUUID(),
       kilde: `webhook:${source}`,
       source,
       webhookId,
+      bodySha256,
       observasjon,
     };
     try {
@@ -59,12 +80,12 @@ export class SakerService {
           })
         : await this.saker.insertFromWebhook(this.database.db, received);
       if (!sak) throw new AlreadyReceived();
-      return { sak, created: true };
+      return { kind: 'created', sak };
     } catch (error) {
       if (!(error instanceof AlreadyReceived)) throw error;
       const existing = await this.findByWebhook(source, webhookId);
       if (!existing) throw error;
-      return { sak: existing, created: false };
+      return this.redelivery(existing, bodySha256);
     }
   }
 

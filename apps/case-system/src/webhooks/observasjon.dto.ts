@@ -12,6 +12,40 @@ import { problemsOf, type Problem } from '../utils/zod-body.js';
 /** An observation may lie a little in the future of our clock (device clocks drift), not more. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
+/**
+ * The earliest observation accepted. Nothing earlier is an observation of a vehicle standing in a
+ * municipality today, and the extremes are what the databases cannot store faithfully: PostgreSQL
+ * has no year 0000 (a 500 before), and PGlite silently shifts the years 0001–0099 by a century.
+ */
+export const EARLIEST_OBSERVATION = '1970-01-01T00:00:00Z';
+const EARLIEST_OBSERVATION_MS = Date.parse(EARLIEST_OBSERVATION);
+
+// C0 controls (NUL included: PostgreSQL text and jsonb refuse it), DEL and C1 controls. Matching
+// control characters is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// The same without tab, line feed and carriage return, which a free-text description may hold.
+// eslint-disable-next-line no-control-regex
+const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// A UTF-16 half without its other half: not a character, and not storable as UTF-8 (jsonb refuses it).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A string the database can store as it was sent: no control characters, no unpaired surrogates. */
+function storableText(options: { max: number; multiline?: boolean }) {
+  const control = options.multiline ? CONTROL_EXCEPT_WHITESPACE : CONTROL;
+  return z
+    .string()
+    .refine((value) => !control.test(value), {
+      message: options.multiline
+        ? 'must not contain control characters other than tab and line breaks'
+        : 'must not contain control characters',
+      abort: true,
+    })
+    .refine((value) => !LONE_SURROGATE.test(value), { message: 'must not contain unpaired surrogates', abort: true })
+    .trim()
+    .max(options.max);
+}
+
 const ObservasjonSchema = z.strictObject({
   kjennemerke: z
     .string()
@@ -26,14 +60,16 @@ const ObservasjonSchema = z.strictObject({
   // docs/contract.md#s4.7: the dtg must carry an offset; it is passed on as the lookup's point in time.
   observertTidspunkt: z.iso
     .datetime({ offset: true, message: 'must be an ISO-8601 date-time with offset, e.g. 2024-03-01T10:00:00+01:00' })
-    .refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'must not be in the future'),
+    .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'must be a date that exists', abort: true })
+    .refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'must not be in the future')
+    .refine((value) => Date.parse(value) >= EARLIEST_OBSERVATION_MS, `must not be before ${EARLIEST_OBSERVATION}`),
   sted: z.strictObject({
-    adresse: z.string().trim().min(1).max(300).optional(),
+    adresse: storableText({ max: 300 }).min(1).optional(),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
   }),
-  beskrivelse: z.string().trim().max(2000).optional(),
-  meldtAv: z.string().trim().max(200).optional(),
+  beskrivelse: storableText({ max: 2000, multiline: true }).optional(),
+  meldtAv: storableText({ max: 200 }).optional(),
 });
 
 type ParsedObservasjon = { ok: true; value: Observasjon } | { ok: false; problems: Problem[] };

@@ -1,4 +1,11 @@
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
@@ -8,6 +15,8 @@ import type { AppRequest } from '../auth/auth-user.js';
  * Verifies a Standard Webhooks signature (`webhook-id`, `webhook-timestamp`, `webhook-signature`,
  * HMAC-SHA256 over the raw body, timestamp within 5 minutes) against each configured source's
  * secret; the one that verifies names the source. Anything else is 401, without saying why.
+ * The media type is checked first: only a JSON body is kept raw for the signature, so another
+ * type would otherwise look like a bad signature and send the sender to check its secret.
  */
 @Injectable()
 export class StandardWebhooksGuard implements CanActivate {
@@ -22,6 +31,7 @@ export class StandardWebhooksGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AppRequest>();
+    if (!isJson(request)) throw unsupportedMediaType();
     const headers = {
       'webhook-id': header(request, 'webhook-id'),
       'webhook-timestamp': header(request, 'webhook-timestamp'),
@@ -45,6 +55,20 @@ export class StandardWebhooksGuard implements CanActivate {
 function header(request: AppRequest, name: string): string {
   const value = request.headers[name];
   return typeof value === 'string' ? value : '';
+}
+
+function isJson(request: AppRequest): boolean {
+  const type = request.headers['content-type'];
+  return typeof type === 'string' && type.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+function unsupportedMediaType(): UnsupportedMediaTypeException {
+  return new UnsupportedMediaTypeException({
+    statusCode: 415,
+    error: 'Unsupported Media Type',
+    message: 'Content-Type must be application/json',
+    problems: [{ path: 'headers.content-type', message: 'must be application/json' }],
+  });
 }
 
 function unauthorized(): UnauthorizedException {

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSimulator } from '@kjoretoyregister/simulator';
-import { UsersService } from '../../src/auth/users.service.js';
+import { createApiUser } from '../../src/auth/users.service.js';
+import { UsersRepository } from '../../src/persistence/users.repository.js';
 import { loadConfig, type CaseSystemConfig } from '../../src/config/load-config.js';
 import { startCaseSystem } from '../../src/create-app.js';
 import { DATABASE } from '../../src/persistence/database.constants.js';
@@ -103,7 +104,8 @@ export async function startTestCaseSystem(
     secret,
     logs,
     async createUser(rolle, navn) {
-      const { apiKey } = await app.get(UsersService).create(navn ?? `${rolle}-${++userCounter}`, rolle);
+      const name = navn ?? `${rolle}-${++userCounter}`;
+      const { apiKey } = await createApiUser(app.get(UsersRepository), name, rolle, 'test:setup');
       return apiKey;
     },
     get,

@@ -15,6 +15,8 @@ export interface SendOptions {
   at?: Date;
   /** Overrides the computed signature header. */
   signature?: string;
+  /** Default `application/json`. */
+  contentType?: string;
 }
 
 /** Signs like a Standard Webhooks sender and posts the raw body. */
@@ -31,7 +33,7 @@ export async function postSigned(
   return fetch(`${url}/webhooks/observasjoner`, {
     method: 'POST',
     headers: {
-      'content-type': 'application/json',
+      'content-type': options.contentType ?? 'application/json',
       'webhook-id': id,
       'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
       'webhook-signature': signature,
