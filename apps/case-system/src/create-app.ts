@@ -7,7 +7,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import type { CaseSystemConfig } from './config/load-config.js';
+import { keyMaterialIssues } from './config/kjoretoyregister.config.js';
+import { CaseSystemConfigError, type CaseSystemConfig } from './config/load-config.js';
 import { crossOriginProtection, docsSecurityHeaders, noStoreForApi } from './utils/http-policies.js';
 
 type CaseSystemAppOptions = AppModuleOptions;
@@ -55,11 +56,16 @@ async function createCaseSystemApp(
   return app;
 }
 
-/** Creates the app and listens on `config.app.host:port` (port 0 picks a free one). */
+/**
+ * Creates the app and listens on `config.app.host:port` (port 0 picks a free one). Key material
+ * that cannot be loaded fails here, as a `CaseSystemConfigError`, before anything opens.
+ */
 export async function startCaseSystem(
   config: CaseSystemConfig,
   options: CaseSystemAppOptions = {},
 ): Promise<RunningCaseSystem> {
+  const keyIssues = await keyMaterialIssues(config.kjoretoyregister);
+  if (keyIssues.length > 0) throw new CaseSystemConfigError(keyIssues);
   const app = await createCaseSystemApp(config, options);
   try {
     await app.listen(config.app.port, config.app.host);

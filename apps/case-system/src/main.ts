@@ -30,6 +30,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // The key material is checked as the app starts; its problems read like the other config errors.
+  if (error instanceof CaseSystemConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `Case system failed to start: ${error instanceof Error ? error.name + ': ' + error.message : 'unknown error'}\n`,
   );

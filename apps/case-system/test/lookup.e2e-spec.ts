@@ -107,7 +107,7 @@ describe('the asynchronous lookup', () => {
     expect(tooEarly.status).toBe('IKKE_FUNNET');
   });
 
-  it('writes one audit row per register call with actor, purpose, legal basis, case, identifiers, dtg and data categories', async () => {
+  it('writes one audit entry per register request with actor, purpose, legal basis, case, identifiers, dtg and data categories', async () => {
     const sak = await report({ kjennemerke: 'EC80261', observertTidspunkt: '2023-06-01T12:00:00+02:00' });
     const rows = await logg(sak.id);
     expect(rows).toEqual([
@@ -123,23 +123,35 @@ describe('the asynchronous lookup', () => {
         outcome: { found: 1, notFound: 0, unavailable: 0, invalid: 0, error: 0 },
         dataCategories: expect.arrayContaining(['technical', 'owner']),
         requestIds: [expect.any(String)],
+        auditId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       }),
     ]);
   });
 
-  it('keeps the audit log append-only in the database itself', async () => {
+  it('keeps the audit log append-only in the database itself, intents and completions alike', async () => {
     const sak = await report({ kjennemerke: 'CU11293', observertTidspunkt: '2023-06-01T12:00:00+02:00' });
     const count = async () =>
-      (await sql<{ n: number }>`select count(*)::int as n from audit_log where case_ref = ${sak.id}`.execute(system.db))
-        .rows[0].n;
-    expect(await count()).toBe(1);
+      (
+        await sql<{ intents: number; completions: number }>`select count(*)::int as intents,
+          count(c.audit_id)::int as completions
+          from audit_log l left join audit_completions c using (audit_id) where l.case_ref = ${sak.id}`.execute(
+          system.db,
+        )
+      ).rows[0];
+    expect(await count()).toEqual({ intents: 1, completions: 1 });
     await expect(
       sql`update audit_log set actor = 'someone else' where case_ref = ${sak.id}`.execute(system.db),
     ).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log where case_ref = ${sak.id}`.execute(system.db)).rejects.toThrow(
       /append-only/,
     );
-    await expect(sql`truncate audit_log`.execute(system.db)).rejects.toThrow(/append-only/);
-    expect(await count()).toBe(1);
+    await expect(sql`update audit_completions set result = 'not_found'`.execute(system.db)).rejects.toThrow(
+      /audit_completions is append-only/,
+    );
+    await expect(sql`delete from audit_completions`.execute(system.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_completions`.execute(system.db)).rejects.toThrow(/append-only/);
+    // The foreign key from audit_completions refuses this before the trigger can.
+    await expect(sql`truncate audit_log`.execute(system.db)).rejects.toThrow(/append-only|referenced in a foreign key/);
+    expect(await count()).toEqual({ intents: 1, completions: 1 });
   });
 });

@@ -1,17 +1,32 @@
-import type { AuditEvent, AuditSink } from '@kjoretoyregister/core';
+import type { AuditCompletion, AuditIntent, AuditSink } from '@kjoretoyregister/core';
 import { Injectable } from '@nestjs/common';
 import { AuditLogRepository } from '../persistence/audit-log.repository.js';
 
 /**
- * Core emits one `AuditEvent` per register call (who, why, legal basis, case, identifiers, dtg,
- * outcome, data categories, request ids, errorId/svvguid); this writes each to the append-only
- * `audit_log` table. Identifiers go here and nowhere else: logs never see them.
+ * Core's write-ahead audit, stored in the append-only tables: `begin` commits the request's
+ * intent (who, why, legal basis, case, identifiers, dtg, request id) to `audit_log` before core
+ * sends it, and a failure there stops the request (core throws `AuditWriteError`, the worker
+ * retries the job later); `complete` appends the outcome to `audit_completions` by the same
+ * audit id. Identifiers go here and nowhere else: logs never see them.
+ *
+ * `write` (one event per call) stores nothing: every request the call sent already has its
+ * intent and completion, so a row per call would count the same register request twice. A call
+ * that sent nothing (refused before any request, e.g. because the intent could not be written)
+ * disclosed nothing to the register; the job's `last_error` records why it did not run.
  */
 @Injectable()
 export class AuditLogSink implements AuditSink {
   constructor(private readonly audit: AuditLogRepository) {}
 
-  write(event: AuditEvent): Promise<void> {
-    return this.audit.append(event);
+  begin(intent: AuditIntent): Promise<void> {
+    return this.audit.appendIntent(intent);
+  }
+
+  complete(completion: AuditCompletion): Promise<void> {
+    return this.audit.appendCompletion(completion);
+  }
+
+  write(): void {
+    // Folded into the intents and completions above (see the class comment).
   }
 }

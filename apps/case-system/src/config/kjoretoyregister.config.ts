@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@kjoretoyregister/core';
+import { ConfigurationError, loadKeyMaterial } from '@kjoretoyregister/core';
 import { fromEnv, type KjoretoyregisterModuleOptions } from '@kjoretoyregister/nestjs';
 import { z } from 'zod';
 import {
@@ -121,4 +121,36 @@ export function kjoretoyregisterConfig(
     }
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: options };
+}
+
+/** The variable that holds each key-material field (core's `configFromEnv` names). */
+const KEY_MATERIAL_VARIABLES: Record<string, string> = {
+  pkcs12: 'MASKINPORTEN_P12',
+  password: 'MASKINPORTEN_P12_PASSWORD',
+  certificate: 'MASKINPORTEN_CERT',
+  privateKey: 'MASKINPORTEN_KEY',
+  passphrase: 'MASKINPORTEN_KEY_PASSWORD',
+  jwk: 'MASKINPORTEN_JWK',
+  kid: 'MASKINPORTEN_KID',
+};
+
+/**
+ * Loads the Maskinporten key material once at boot (file read, PKCS#12 decrypted, key parsed), so
+ * a missing or unreadable `.p12` or a wrong password stops the app with the variable named instead
+ * of surfacing on the first lookup. Core's issue messages name the problem, never the path or the
+ * secret. The loaded key is dropped; the client loads its own.
+ */
+export async function keyMaterialIssues(options: KjoretoyregisterModuleOptions): Promise<ConfigIssue[]> {
+  const input = options.maskinporten?.keyMaterial;
+  if (!input) return [];
+  try {
+    await loadKeyMaterial(input, { optionPath: 'keyMaterial' });
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    return error.issues.map((issue) => ({
+      variable: KEY_MATERIAL_VARIABLES[issue.path.split('.').at(-1) ?? ''] ?? 'MASKINPORTEN_P12',
+      message: `${issue.message} (the Maskinporten key material could not be loaded)`,
+    }));
+  }
 }

@@ -126,6 +126,10 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
         await this.jobs.reschedule(job.id, this.workerId, decision.delayMs, decision.reason, false);
         this.logger.warn({ msg: 'Lookup quota spent; waiting', ...log, delayMs: decision.delayMs });
         return;
+      case 'not-sent':
+        await this.jobs.reschedule(job.id, this.workerId, decision.delayMs, decision.reason, false);
+        this.logger.warn({ msg: 'Lookup not sent: its audit intent could not be written; will retry', ...log });
+        return;
       case 'permanent':
         await this.complete(job, { status: 'FEILET', feilarsak: decision.reason }, 'FAILED');
         this.logger.warn({ msg: 'Lookup failed permanently', ...log });

@@ -1,4 +1,10 @@
-import { QuotaExceededError, RateLimitError, UpstreamError, ValidationError } from '@kjoretoyregister/core';
+import {
+  AuditWriteError,
+  QuotaExceededError,
+  RateLimitError,
+  UpstreamError,
+  ValidationError,
+} from '@kjoretoyregister/core';
 import { backoffMs, decideAfterFailure, describeFailure, type RetrySettings } from './retry-schedule.js';
 
 const settings: RetrySettings = { maxAttempts: 4, backoffBaseMs: 1_000, backoffMaxMs: 30_000 };
@@ -15,6 +21,16 @@ describe('backoffMs', () => {
 });
 
 describe('decideAfterFailure', () => {
+  it('holds a lookup whose audit intent could not be written, without using an attempt, even after the last one', () => {
+    for (const attempts of [1, settings.maxAttempts, settings.maxAttempts + 3]) {
+      expect(decideAfterFailure(new AuditWriteError('DatabaseError'), attempts, settings, half)).toMatchObject({
+        kind: 'not-sent',
+        delayMs: expect.any(Number),
+        reason: expect.stringMatching(/^KJR_AUDIT_WRITE: /),
+      });
+    }
+  });
+
   it('retries a retryable upstream error with backoff until the attempts are spent', () => {
     const error = new UpstreamError('Upstream answered 503', { status: 503, retryable: true });
     expect(decideAfterFailure(error, 1, settings, half)).toEqual({

@@ -1,4 +1,4 @@
-import { QuotaExceededError, RateLimitError, isKjoretoyregisterError } from '@kjoretoyregister/core';
+import { AuditWriteError, QuotaExceededError, RateLimitError, isKjoretoyregisterError } from '@kjoretoyregister/core';
 
 export interface RetrySettings {
   maxAttempts: number;
@@ -10,6 +10,7 @@ export interface RetrySettings {
 type FailureDecision =
   | { kind: 'retry'; delayMs: number; reason: string }
   | { kind: 'wait-for-quota'; delayMs: number; reason: string }
+  | { kind: 'not-sent'; delayMs: number; reason: string }
   | { kind: 'permanent'; reason: string };
 
 /**
@@ -24,7 +25,10 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number, random
 /**
  * What to do after a failed lookup. Core's `retryable` flag decides (5xx, network, rate limit);
  * a spent quota waits for `Retry-After` and never uses up attempts; the rest is permanent.
- * Errors that are not core's (a database hiccup) are retried.
+ * Errors that are not core's (a database hiccup) are retried. An intent that could not be
+ * audited (`AuditWriteError`, which core marks not retryable: the call cannot succeed as it is)
+ * means nothing was sent, so the job waits with backoff without using up an attempt: it runs
+ * again once the audit table takes writes, and never ends as FEILET for it.
  */
 export function decideAfterFailure(
   error: unknown,
@@ -36,6 +40,13 @@ export function decideAfterFailure(
   if (error instanceof QuotaExceededError) {
     const wait = error.retryAfterMs ?? settings.backoffMaxMs;
     return { kind: 'wait-for-quota', delayMs: Math.max(0, Math.min(wait, settings.quotaWaitCapMs ?? wait)), reason };
+  }
+  if (error instanceof AuditWriteError) {
+    return {
+      kind: 'not-sent',
+      delayMs: backoffMs(attempts, settings.backoffBaseMs, settings.backoffMaxMs, random),
+      reason,
+    };
   }
   const retryable = isKjoretoyregisterError(error) ? error.retryable : true;
   if (!retryable) return { kind: 'permanent', reason };

@@ -9,6 +9,7 @@ export interface DatabaseSchema {
   inbound_webhooks: InboundWebhooksTable;
   lookup_jobs: LookupJobsTable;
   audit_log: AuditLogTable;
+  audit_completions: AuditCompletionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   api_users: ApiUsersTable;
   web_sessions: WebSessionsTable;
@@ -65,8 +66,16 @@ export interface LookupJobsTable {
 }
 
 /** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). One row per register call. */
+/**
+ * Append-only (migration 004): since then one `intent` row per register request, written before
+ * it is sent; rows from before are one `call` row per lookup with its outcome.
+ */
 export interface AuditLogTable {
   id: string;
+  /** `call` (before 004: the whole lookup, outcome included) or `intent` (one request, before it left). */
+  phase: ColumnType<AuditPhase, AuditPhase | undefined, never>;
+  /** Core's `auditId`: joins an intent with its `audit_completions` row. Null on `call` rows. */
+  audit_id: string | null;
   /** The register call's time (`AuditEvent.timestamp`); `logged_at` is when the row was written. */
   occurred_at: Date;
   actor: string | null;
@@ -77,10 +86,15 @@ export interface AuditLogTable {
   operation: string;
   identifiers: JSONColumnType<string[]>;
   dtg: JSONColumnType<string[]>;
-  outcome: JSONColumnType<AuditOutcomeCounts>;
-  /** found | not_found | unavailable | invalid | error: the single word a reader wants. */
+  /** Null on intents: the outcome is in `audit_completions`. */
+  outcome: NullableJson<AuditOutcomeCounts>;
+  /**
+   * found | not_found | unavailable | invalid | error: the single word a reader wants. `unknown`
+   * on an intent row (immutable); the completion's `result` supersedes it when there is one.
+   */
   result: string;
-  data_categories: JSONColumnType<string[]>;
+  data_categories: NullableJson<string[]>;
+  /** The request's `requestId` header (intents), or every request id of the call (`call` rows). */
   request_ids: JSONColumnType<string[]>;
   error_id: string | null;
   svvguid: string | null;
@@ -88,7 +102,24 @@ export interface AuditLogTable {
   logged_at: Generated<Date>;
 }
 
-interface AuditOutcomeCounts {
+export type AuditPhase = 'call' | 'intent';
+
+/** Append-only: the outcome of one register request, by its intent's `audit_id` (at most one each). */
+export interface AuditCompletionsTable {
+  audit_id: string;
+  occurred_at: Date;
+  request_id: string;
+  operation: string;
+  outcome: JSONColumnType<AuditOutcomeCounts>;
+  result: string;
+  data_categories: JSONColumnType<string[]>;
+  error_id: string | null;
+  svvguid: string | null;
+  error_code: string | null;
+  logged_at: Generated<Date>;
+}
+
+export interface AuditOutcomeCounts {
   found: number;
   notFound: number;
   unavailable: number;

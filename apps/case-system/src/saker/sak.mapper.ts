@@ -2,9 +2,15 @@ import type { AuditLogRow } from '../persistence/audit-log.repository.js';
 import type { SakRow, SakWithJobRow } from '../persistence/saker.repository.js';
 import type { Sak } from './domain/sak.js';
 
-/** One audit row as the API and the web page show it. */
+/**
+ * One register request as the API and the web page show it: its intent with the completion
+ * folded in (`utfall: 'unknown'` and `outcome: null` when no completion was recorded: the request
+ * may have been served), or a per-call row from before the write-ahead audit (no `auditId`).
+ */
 export interface AuditLogEntry {
   id: string;
+  /** Core's `auditId` of the request; absent on rows written before migration 004. */
+  auditId?: string;
   tidspunkt: string;
   actor?: string;
   purpose?: string;
@@ -62,6 +68,7 @@ export function toAuditLogEntry(row: AuditLogRow): AuditLogEntry {
     dataCategories: row.data_categories,
     requestIds: row.request_ids,
   };
+  if (row.audit_id) entry.auditId = row.audit_id;
   if (row.actor) entry.actor = row.actor;
   if (row.purpose) entry.purpose = row.purpose;
   if (row.legal_basis) entry.legalBasis = row.legal_basis;

@@ -110,3 +110,26 @@ export function runCreateUser(env: Record<string, string>, args: readonly string
     });
   });
 }
+
+/**
+ * Runs the built app and resolves with its exit code and output once it exits; for boots that
+ * must fail. An app that starts listening instead is killed after `timeoutMs` (code null).
+ */
+export function runMainUntilExit(
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+): Promise<CommandResult | { code: null; stdout: string; stderr: string }> {
+  assertBuilt(MAIN);
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      process.execPath,
+      [MAIN],
+      { env: childEnv(env), timeout: timeoutMs, killSignal: 'SIGKILL' },
+      (error, stdout, stderr) => {
+        if (error && error.killed) return resolvePromise({ code: null, stdout, stderr });
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolvePromise({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+  });
+}

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initialMigration } from './001-initial.js';
 import { auditLogMigration } from './002-audit-log.js';
 import { webhookDigestUserEventsMigration } from './003-webhook-digest-user-events.js';
+import { auditWriteAheadMigration } from './004-audit-write-ahead.js';
 
 /** Ordered by name. Add new files as `NNN-what.ts`; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initialMigration,
   '002-audit-log': auditLogMigration,
   '003-webhook-digest-user-events': webhookDigestUserEventsMigration,
+  '004-audit-write-ahead': auditWriteAheadMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -65,7 +65,7 @@ function kjoretoySection(sak: Sak): SafeHtml {
   </dl>`;
 }
 
-/** One row per register call, as the audit log holds it. */
+/** One row per register request: its intent and, when recorded, its outcome. */
 function auditLogTable(logg: AuditLogEntry[]): SafeHtml {
   return html`<table>
     <thead>
@@ -94,7 +94,11 @@ function auditLogTable(logg: AuditLogEntry[]): SafeHtml {
             <td>${row.purpose ?? '–'}</td>
             <td>${row.legalBasis ?? '–'}</td>
             <td>${row.operation}</td>
-            <td>${row.utfall}${row.errorCode ? html` (${row.errorCode})` : ''}</td>
+            <td>
+              ${row.utfall === 'unknown' ? 'ukjent (svar ikke registrert)' : row.utfall}${row.errorCode
+                ? html` (${row.errorCode})`
+                : ''}
+            </td>
             <td>${row.dataCategories.join(', ') || '–'}</td>
             <td>${row.requestIds.join(', ') || '–'}</td>
           </tr>`,
