@@ -1,6 +1,7 @@
 export { startSimulator, type RunningSimulator } from './simulator.js';
 export type { SimulatorOptions } from './options.js';
 export type { SimulatorStats, IntegrationStats } from './admin/stats-recorder.js';
+export type { ServedRequest, ServedRequests } from './admin/served-requests.js';
 export type { Faults, FaultTrigger, Trigger, FaultKind, ServerErrorStatus } from './faults/faults.js';
 export { FAULT_HEADER, parseFaultHeader } from './faults/fault-header.js';
 export { FaultConfigError, validateFaults } from './faults/validate-faults.js';

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AdminOperations } from './admin/admin-api.js';
+import { ServedRequestLog, type ServedRequests } from './admin/served-requests.js';
 import { StatsRecorder, type SimulatorStats } from './admin/stats-recorder.js';
 import { systemClock } from './clock.js';
 import { writeDemoCredentials, type DemoCredentials } from './credentials/demo-credentials.js';
@@ -38,7 +39,9 @@ export interface RunningSimulator {
   credentials: DemoCredentials;
   demo: DemoIdentity;
   stats(): SimulatorStats;
-  /** Counters, faults (back to the start options), quota and used grant ids. Registrations stay. */
+  /** The requests that reached the register, each with its `requestId` header (bounded, newest kept). */
+  servedRequests(): ServedRequests;
+  /** Counters, the served-request log, faults (back to the start options), quota and used grant ids. Registrations stay. */
   reset(): void;
   faults(): Faults;
   /** Replaces the global faults (validated). */
@@ -59,6 +62,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const [signingKey, credentials] = await Promise.all([createSigningKey(), writeDemoCredentials(dir, baseClock())]);
 
   const stats = new StatsRecorder();
+  const served = new ServedRequestLog();
   const random = createPrng(opts.seed);
   const faults = new FaultController(opts.faults, random, (kind) => stats.fault(kind));
   const clients = new ClientRegistry();
@@ -71,8 +75,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const admin: AdminOperations = {
     stats: () => stats.snapshot(),
+    servedRequests: () => served.snapshot(),
     reset: () => {
       stats.reset();
+      served.reset();
       faults.reset();
       limits.reset();
       replay.clear();
@@ -128,6 +134,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         faults,
         limits,
         stats,
+        served,
         register,
         maxBulkSize: opts.maxBulkSize,
       },

@@ -4,6 +4,7 @@ import type { IntegrationRegistration } from '../fiks/integration-registry.js';
 import { emptyResponse, jsonResponse, textResponse, type SimResponse } from '../http/sim-response.js';
 import type { ClientRegistration } from '../maskinporten/client-registry.js';
 import { isLoopbackAddress } from './loopback.js';
+import type { ServedRequests } from './served-requests.js';
 import type { SimulatorStats } from './stats-recorder.js';
 
 export const ADMIN_PREFIX = '/__admin/';
@@ -11,6 +12,7 @@ export const ADMIN_PREFIX = '/__admin/';
 /** The same operations `startSimulator()` returns; the admin API is a thin HTTP face on them. */
 export interface AdminOperations {
   stats(): SimulatorStats;
+  servedRequests(): ServedRequests;
   reset(): void;
   faults(): Faults;
   setFaults(faults: Faults): void;
@@ -34,6 +36,8 @@ export function handleAdminRequest(ops: AdminOperations, req: AdminRequest): Sim
     switch (route) {
       case 'GET /stats':
         return jsonResponse(200, ops.stats());
+      case 'GET /served-requests':
+        return jsonResponse(200, ops.servedRequests());
       case 'POST /reset':
         ops.reset();
         return emptyResponse(204);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { REQUEST_ID_HEADER, type ServedRequestLog } from '../admin/served-requests.js';
 import type { StatsRecorder } from '../admin/stats-recorder.js';
 import {
   GJENSTAENDE_KVOTE_HEADER,
@@ -24,12 +25,14 @@ import {
 } from '../http/sim-response.js';
 import { handleSvvRequest } from '../svv/handler.js';
 import { authenticateFiks, type FiksAuthDeps } from './fiks-auth.js';
+import { fiksRouteTemplate } from './fiks-paths.js';
 import { RATE_LIMITED_MESSAGE, fiksError } from './fiks-error.js';
 
 export interface FiksApiDeps extends FiksAuthDeps {
   faults: FaultController;
   limits: UsageLimits;
   stats: StatsRecorder;
+  served: ServedRequestLog;
   register: Register;
   maxBulkSize: number;
 }
@@ -85,6 +88,12 @@ export async function handleFiksRequest(deps: FiksApiDeps, req: FiksApiRequest):
     headers[GJENSTAENDE_KVOTE_HEADER] = String(decision.remaining);
   }
   deps.stats.itemsLookedUp(integrasjonId, result.itemsLookedUp);
+  deps.served.record(
+    `${req.method} ${fiksRouteTemplate(req.svvPath)}`,
+    req.headers[REQUEST_ID_HEADER],
+    result.status,
+    result.itemsLookedUp,
+  );
 
   const response: SimResponse =
     result.body === undefined ? { status: result.status, headers } : jsonResponse(result.status, result.body, headers);

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { handleAdminRequest, type AdminOperations } from '../../src/admin/admin-api.js';
 import { isLoopbackAddress } from '../../src/admin/loopback.js';
+import { ServedRequestLog } from '../../src/admin/served-requests.js';
 import { startSimulator, type RunningSimulator } from '../../src/index.js';
 import { callFiks } from '../fiks/fiks-calls.js';
 import { fetchAccessToken, manualClock, postToken, signGrant } from '../maskinporten/grant-signing.js';
@@ -45,6 +46,46 @@ describe('stats are exact', () => {
   it('does not count admin calls', async () => {
     await admin('GET', 'stats');
     expect(sim.stats().requests).toBe(0);
+  });
+});
+
+describe('GET /__admin/served-requests', () => {
+  it('lists each request that reached the register with its requestId, and not those refused before it', async () => {
+    const token = await fetchAccessToken(sim, clock.seconds());
+    await callFiks(sim, { token, requestId: 'req-1', body: [{ kjennemerke: 'CU10001' }, { kjennemerke: 'XX99999' }] });
+    await callFiks(sim, { token, requestId: 'req-2', svvPath: '/bulk/understellsnummer/TESTDIGDIR0000016' });
+    await callFiks(sim, { token, requestId: 'req-3', fault: '503' });
+    await callFiks(sim, { token: 'not-a-token', requestId: 'req-4' });
+    await callFiks(sim, { token, requestId: 'req-5', fault: 'truncated' });
+    await callFiks(sim, { token });
+
+    const served = (await (await admin('GET', 'served-requests')).json()) as ReturnType<
+      RunningSimulator['servedRequests']
+    >;
+    expect(served).toEqual(sim.servedRequests());
+    expect(served.dropped).toBe(0);
+    expect(served.requests).toEqual([
+      { route: BULK_ROUTE, requestId: 'req-1', status: 200, itemsLookedUp: 2 },
+      { route: VIN_ROUTE, requestId: 'req-2', status: 200, itemsLookedUp: 1 },
+      // A cut-off body was still served: the register looked the vehicle up.
+      { route: BULK_ROUTE, requestId: 'req-5', status: 200, itemsLookedUp: 1 },
+      { route: BULK_ROUTE, requestId: null, status: 200, itemsLookedUp: 1 },
+    ]);
+    sim.reset();
+    expect(sim.servedRequests().requests).toEqual([]);
+  });
+
+  it('keeps the newest entries and counts the dropped ones when full', () => {
+    const log = new ServedRequestLog(2);
+    for (const id of ['a', 'b', 'c']) log.record(BULK_ROUTE, id, 200, 1);
+    expect(log.snapshot()).toEqual({
+      requests: [
+        { route: BULK_ROUTE, requestId: 'b', status: 200, itemsLookedUp: 1 },
+        { route: BULK_ROUTE, requestId: 'c', status: 200, itemsLookedUp: 1 },
+      ],
+      dropped: 1,
+      limit: 2,
+    });
   });
 });
 
@@ -155,6 +196,7 @@ describe('loopback only', () => {
     };
     const ops: AdminOperations = {
       stats: touch,
+      servedRequests: touch,
       reset: touch,
       faults: touch,
       setFaults: touch,

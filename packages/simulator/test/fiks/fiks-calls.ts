@@ -12,6 +12,8 @@ export interface FiksCall {
   method?: 'GET' | 'POST';
   body?: unknown;
   fault?: string;
+  /** The optional `requestId` correlation header. */
+  requestId?: string;
 }
 
 export const BULK_KJENNEMERKE = '/bulk/kjennemerke';
@@ -28,6 +30,7 @@ export async function callFiks(sim: RunningSimulator, call: FiksCall = {}): Prom
   headers['integrasjonid'] = call.integrasjonId ?? sim.demo.integrasjonId;
   headers['integrasjonpassord'] = call.integrasjonPassord ?? sim.demo.integrasjonPassord;
   if (call.fault !== undefined) headers['x-simulator-fault'] = call.fault;
+  if (call.requestId !== undefined) headers['requestid'] = call.requestId;
   let body: string | undefined;
   if (method === 'POST') {
     headers['content-type'] = 'application/json';
