@@ -5,9 +5,10 @@
 // runs on a Node binary from the npm registry (tools/node-matrix/ensure-node.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 import { cacheRoot } from '../../e2e-system/cache-dir.mjs';
+import { INSTALL_MARKER as MARKER, underInstallLock } from '../../e2e-system/install-lock.mjs';
 import { withoutNpmConfig } from '../../e2e-system/child-env.mjs';
 import { ensureNode } from '../../node-matrix/ensure-node.mjs';
 
@@ -37,7 +38,6 @@ export const N8N_TARGETS = Object.freeze({
 /** The version the bench (tools/bench) runs: the oldest, on the machine's Node. */
 export const N8N_VERSION = N8N_TARGETS.oldest.n8n;
 
-const MARKER = '.install-complete';
 const INSTALL_TIMEOUT_MS = 30 * 60_000;
 
 function targetOf(name) {
@@ -93,55 +93,6 @@ function npmInstall(dir, env, label, log) {
   });
 }
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/**
- * Runs `install` unless the install is complete, holding `<dir>.lock` (a directory: mkdir is atomic) so
- * that two runs sharing the cache (a CI job beside a local run) never install into the same folder at
- * once. A lock whose process is gone, or that never got its pid within a minute, is taken over.
- */
-async function underInstallLock(dir, install) {
-  const lock = `${dir}.lock`;
-  const deadline = Date.now() + INSTALL_TIMEOUT_MS;
-  let announced = false;
-  await mkdir(dirname(dir), { recursive: true });
-  for (;;) {
-    if (existsSync(join(dir, MARKER))) return;
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-    }
-    const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => '0'));
-    const age = await stat(lock).then(
-      (info) => Date.now() - info.mtimeMs,
-      () => 0,
-    );
-    if (holder > 0 ? !isAlive(holder) : age > 60_000) {
-      await rm(lock, { recursive: true, force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`${lock} is still held by process ${holder}; remove it if stale`);
-    if (!announced) console.log(`n8n e2e: waiting for process ${holder}, which is installing into ${dir}`);
-    announced = true;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-  try {
-    await writeFile(join(lock, 'pid'), String(process.pid));
-    if (!existsSync(join(dir, MARKER))) await install();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-}
-
 /** Whether the cache holds a complete install; never starts one (bench smoke runs skip without it). */
 export function isN8nInstalled(name = 'oldest') {
   return Promise.resolve(existsSync(join(cacheDir(process.env, name), MARKER)));
@@ -160,35 +111,39 @@ export async function ensureN8n({ target: name = 'oldest', log } = {}) {
   const label = `n8n ${target.n8n} (Node ${nodeVersion})`;
   const env = envForNode(node);
   let installSeconds = null;
-  await underInstallLock(dir, async () => {
-    console.log(`n8n e2e: installing ${label} into ${dir} (once; over 2 GB, several minutes)`);
-    const started = Date.now();
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    const manifest = {
-      name: 'kjoretoyregister-n8n-harness',
-      private: true,
-      version: '0.0.0',
-      dependencies: { n8n: target.n8n },
-      ...(Object.keys(target.overrides).length > 0 ? { overrides: target.overrides } : {}),
-      ...(target.allowScripts ? { allowScripts: target.allowScripts } : {}),
-    };
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    const chunks = [];
-    await npmInstall(dir, env, label, (chunk) => {
-      chunks.push(chunk);
-      log?.(chunk);
-    }).catch((error) => {
-      console.error(Buffer.concat(chunks).toString('utf8').slice(-4000));
-      throw error;
-    });
-    installSeconds = Math.round((Date.now() - started) / 1000);
-    await writeFile(
-      join(dir, MARKER),
-      `${JSON.stringify({ installedAt: new Date().toISOString(), seconds: installSeconds })}\n`,
-    );
-    console.log(`n8n e2e: installed ${label} in ${installSeconds} s`);
-  });
+  await underInstallLock(
+    dir,
+    async () => {
+      console.log(`n8n e2e: installing ${label} into ${dir} (once; over 2 GB, several minutes)`);
+      const started = Date.now();
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      const manifest = {
+        name: 'kjoretoyregister-n8n-harness',
+        private: true,
+        version: '0.0.0',
+        dependencies: { n8n: target.n8n },
+        ...(Object.keys(target.overrides).length > 0 ? { overrides: target.overrides } : {}),
+        ...(target.allowScripts ? { allowScripts: target.allowScripts } : {}),
+      };
+      await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      const chunks = [];
+      await npmInstall(dir, env, label, (chunk) => {
+        chunks.push(chunk);
+        log?.(chunk);
+      }).catch((error) => {
+        console.error(Buffer.concat(chunks).toString('utf8').slice(-4000));
+        throw error;
+      });
+      installSeconds = Math.round((Date.now() - started) / 1000);
+      await writeFile(
+        join(dir, MARKER),
+        `${JSON.stringify({ installedAt: new Date().toISOString(), seconds: installSeconds })}\n`,
+      );
+      console.log(`n8n e2e: installed ${label} in ${installSeconds} s`);
+    },
+    { timeoutMs: INSTALL_TIMEOUT_MS, label },
+  );
   const installed = JSON.parse(await readFile(join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
   if (installed !== target.n8n) {
     throw new Error(`${dir} holds n8n ${installed}, not ${target.n8n}: delete the directory to reinstall`);
