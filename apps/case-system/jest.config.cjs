@@ -19,8 +19,9 @@ module.exports = {
     // --experimental-vm-modules; compiled through swc, those become require() calls.
     '/@electric-sql/pglite/dist/.+\\.cjs$': ['@swc/jest', swcJestConfig],
   },
-  // jose is ESM-only; Jest on Node 20 cannot require() ESM (docs/toolchain.md#jest-esm).
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  // jose, openid-client and its oauth4webapi are ESM-only; Jest on Node 20 cannot require() ESM
+  // (docs/toolchain.md#jest-esm).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi|@electric-sql/pglite)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/src/**/*.spec.ts'],
   testPathIgnorePatterns: onPostgres ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/postgres-only/'],

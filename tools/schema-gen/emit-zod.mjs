@@ -39,6 +39,7 @@ export function emitZodModule(spec) {
     '// Regenerate: npm run generate -w @kjoretoyregister/schema-gen (see tools/schema-gen/README.md).',
     '// Tolerant and lossless by construction (docs/contract.md#s5.8, docs/contract.md#s5.9): loose objects, every property',
     '// optional and nullable, open enums, dates as strings, no defaults or transforms.',
+    '// Each schema has an in-place checker with the same rules in generated-checks.ts (emit-check.mjs).',
     '',
     "import { z } from 'zod';",
   ];
@@ -47,7 +48,7 @@ export function emitZodModule(spec) {
   return lines.join('\n');
 }
 
-function componentSchemas(spec) {
+export function componentSchemas(spec) {
   if (!isRecord(spec) || !isRecord(spec.components) || !isRecord(spec.components.schemas)) {
     throw new TypeError('spec has no components.schemas object');
   }
@@ -55,7 +56,7 @@ function componentSchemas(spec) {
 }
 
 // Byte-wise order, so the output does not depend on the machine's locale.
-function compareNames(a, b) {
+export function compareNames(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -63,7 +64,7 @@ function compareNames(a, b) {
  * Depth-first post-order: a schema comes after the schemas it references, so plain references
  * suffice. A reference that closes a cycle is emitted as a getter (zod 4 recursive objects).
  */
-function dependencyOrder(names, schemas) {
+export function dependencyOrder(names, schemas) {
   const order = [];
   const seen = new Set();
   const visit = (name) => {
@@ -89,7 +90,7 @@ function references(node, found = new Set()) {
   return found;
 }
 
-function refName(ref) {
+export function refName(ref) {
   if (!ref.startsWith(REF_PREFIX)) throw new Error(`unsupported $ref ${ref}`);
   return ref.slice(REF_PREFIX.length);
 }

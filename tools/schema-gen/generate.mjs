@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates packages/core/src/schemas/generated.ts from SVV's Kjøretøysøk OpenAPI.
+// Regenerates packages/core/src/schemas/generated.ts (zod schemas and types) and generated-checks.ts
+// (the in-place checkers, written next to it) from SVV's Kjøretøysøk OpenAPI.
 //
 // Usage: node tools/schema-gen/generate.mjs [--spec <path>] [--out <path>]
 // Spec input, first match wins:
@@ -8,10 +9,11 @@
 //   (default)           tools/schema-gen/spec/api_kjoretoysok_46.json, the committed copy (provenance in
 //                       spec/SOURCE.md)
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
+import { emitCheckModule } from './emit-check.mjs';
 import { emitZodModule } from './emit-zod.mjs';
 
 const toolDir = dirname(fileURLToPath(import.meta.url));
@@ -19,6 +21,7 @@ const repoRoot = resolve(toolDir, '..', '..');
 const SPEC_FILE = 'api_kjoretoysok_46.json';
 const committedSpec = resolve(toolDir, 'spec', SPEC_FILE);
 const defaultOut = resolve(repoRoot, 'packages', 'core', 'src', 'schemas', 'generated.ts');
+const CHECKS_FILE = 'generated-checks.ts';
 
 function specPath(option) {
   if (option) return resolve(option);
@@ -35,18 +38,26 @@ async function main() {
   const out = values.out ? resolve(values.out) : defaultOut;
 
   const spec = JSON.parse(await readFile(input, 'utf8'));
-  const source = emitZodModule(spec);
-  // Prettier options come from the canonical target path, never from --out, so output written
-  // to a temporary path is byte-identical to the committed file.
-  const options = (await prettier.resolveConfig(defaultOut)) ?? {};
-  const formatted = await prettier.format(source, {
-    ...options,
-    filepath: defaultOut,
-  });
+  // The checkers go next to the schemas, whatever --out names (generated-checks.ts imports ./generated.js).
+  const checksOut = join(dirname(out), CHECKS_FILE);
+  const files = [
+    [out, defaultOut, emitZodModule(spec)],
+    [checksOut, join(dirname(defaultOut), CHECKS_FILE), emitCheckModule(spec)],
+  ];
+  // Both are emitted before anything is written, so a bad spec writes neither.
+  const formatted = [];
+  for (const [target, canonical, source] of files) {
+    // Prettier options come from the canonical target path, never from --out, so output written
+    // to a temporary path is byte-identical to the committed file.
+    const options = (await prettier.resolveConfig(canonical)) ?? {};
+    formatted.push([target, await prettier.format(source, { ...options, filepath: canonical })]);
+  }
 
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, formatted, 'utf8');
-  process.stdout.write(`schema-gen: wrote ${out}\n`);
+  for (const [target, text] of formatted) {
+    await writeFile(target, text, 'utf8');
+    process.stdout.write(`schema-gen: wrote ${target}\n`);
+  }
 }
 
 main().catch((error) => {

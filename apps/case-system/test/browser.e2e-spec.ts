@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSimulator, type RunningSimulator } from '@kjoretoyregister/simulator';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, type TestBrowser } from './support/browser.js';
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
 import { observasjon, postSigned } from './support/webhooks.js';
 
-const CHROMIUM = process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium';
 const ARTEFACTS = resolve(__dirname, '../test-output');
 
 /**
@@ -31,9 +30,9 @@ function attackerPages(target: () => string, attackerKey: () => string): Server 
 describe('the case worker web page in a real headless Chromium', () => {
   let simulator: RunningSimulator;
   let system: TestCaseSystem;
+  let browser: TestBrowser | undefined;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
   let apiKey: string;
   let attackerKey: string;
   let attacker: Server;
@@ -43,7 +42,6 @@ describe('the case worker web page in a real headless Chromium', () => {
   const ids: Record<'found' | 'shielded', string> = { found: '', shielded: '' };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run tools/e2e-system/ensure-chromium.sh`);
     simulator = await startSimulator({ port: 0, vehicles: 0 });
     system = await startTestCaseSystem(simulator);
     apiKey = await system.createUser('saksbehandler', 'kari.nordmann');
@@ -71,31 +69,12 @@ describe('the case worker web page in a real headless Chromium', () => {
       ids[key] = ((await response.json()) as { id: string }).id;
       await system.waitForSak(ids[key], apiKey);
     }
-    profile = mkdtempSync(join(tmpdir(), 'case-system-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('dialog', (dialog) => {
-      throw new Error(`unexpected dialog: ${dialog.message()}`);
-    });
+    browser = await launchChromium();
+    ({ context, page } = browser);
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await new Promise((resolveClose) => (attacker ? attacker.close(resolveClose) : resolveClose(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
     await system?.stop();
     await simulator?.stop();
   });

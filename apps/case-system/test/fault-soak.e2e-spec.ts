@@ -26,6 +26,7 @@ const CONFLICTING = 8;
 const KILLS = 4;
 const SENDERS = 6;
 const CONCURRENCY = 4;
+const BATCH_SIZE = 3;
 const FINAL = new Set(['EIER_FUNNET', 'SKJERMET', 'IKKE_FUNNET', 'FEILET']);
 /**
  * Story vehicles, so the cases end in every final status: owners found (CU…, EC…, ST10001),
@@ -116,6 +117,9 @@ describe('fault soak: webhooks, mixed register faults and repeated SIGKILLs', ()
       WEBHOOK_INBOUND_SOURCES: `feltapp=${secret}`,
       WORKER_LEASE_MS: '1500',
       WORKER_CONCURRENCY: String(CONCURRENCY),
+      // Small batches: still several cases per request (per-case audit rows sharing a requestId),
+      // but enough requests for the fault mix to hit every kind.
+      WORKER_BATCH_SIZE: String(BATCH_SIZE),
       WORKER_MAX_ATTEMPTS: '8',
       WORKER_QUOTA_WAIT_CAP_MS: '200',
     };

@@ -59,6 +59,8 @@ export type { Logger, LogFields, LogLevel } from './observability/logger.js';
 export { silentLogger } from './observability/logger.js';
 export { redactHeaders, redactText, redactUrl } from './observability/redact.js';
 export type {
+  AuditCasePart,
+  AuditCaseResult,
   AuditCompletion,
   AuditContext,
   AuditEvent,
@@ -68,4 +70,5 @@ export type {
   AuditSink,
   DataCategory,
 } from './observability/audit.js';
+export type { BulkInput, KjennemerkeItem, KuidItem } from './operations/bulk-input.js';
 export { untilAborted } from './util/until-aborted.js';

@@ -39,6 +39,9 @@ const samples = {
   speedupB: [],
   coreCpu: [],
   rawCpu: [],
+  rawKeepCpu: [],
+  coreToRawCpu: [],
+  coreToRawKeepCpu: [],
   serverCpu: [],
   sweepCore: [],
   sweepRaw: [],
@@ -113,7 +116,7 @@ try {
 
   // (c): the same requests without core; it and core take turns going first, so neither always
   // meets a quieter machine.
-  const runRaw = async () => {
+  const runRaw = async ({ keep = false } = {}) => {
     const cpuBefore = process.cpuUsage();
     const { elapsedMs } = await rawParallel({
       simulator,
@@ -121,6 +124,7 @@ try {
       fetchToken,
       chunkSize: defaults.maxBulkSize,
       concurrency: defaults.concurrency,
+      keep,
     });
     const cpu = process.cpuUsage(cpuBefore);
     return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 };
@@ -143,6 +147,11 @@ try {
     const [coreMs, raw] = await takeTurns(run, runCoreSample);
     const rawMs = raw.elapsedMs;
     samples.rawCpu.push(raw.cpuMs);
+    samples.coreToRawCpu.push(samples.coreCpu.at(-1) / raw.cpuMs);
+    // (c) once more, holding its results as core does (GC of retained bodies), right after.
+    const rawKeep = await runRaw({ keep: true });
+    samples.rawKeepCpu.push(rawKeep.cpuMs);
+    samples.coreToRawKeepCpu.push(samples.coreCpu.at(-1) / rawKeep.cpuMs);
     samples.raw.push(rawMs);
     samples.coreToRaw.push(coreMs / rawMs);
 
@@ -258,6 +267,20 @@ if (only !== 'core') {
       samples.rawCpu,
       median(samples.coreCpu) / median(samples.rawCpu),
       'core CPU / (c) CPU',
+    ),
+    {
+      measurement: 'core CPU / (c) CPU (per run, then median)',
+      median: round(median(samples.coreToRawCpu)),
+      unit: '×',
+      samples: samples.coreToRawCpu.map((v) => round(v)),
+      goal: '≤ 1.3',
+      met: verdict(median(samples.coreToRawCpu) <= 1.3),
+    },
+    msRow(
+      "(c') raw parallel client keeping every parsed body until the end, as a client returning its results must: process CPU time",
+      samples.rawKeepCpu,
+      median(samples.coreToRawKeepCpu),
+      "core CPU / (c') CPU, per run then median",
     ),
     {
       measurement: 'core wall time / (c) raw parallel wall time (per run, then median)',

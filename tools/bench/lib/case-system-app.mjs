@@ -1,7 +1,7 @@
 // Runs the built case-system app (`apps/case-system/dist/src/main.js`) as its own process, the way
 // it is deployed: configuration through the environment only, logs to a file (pino writes to
 // stdout synchronously, so a pipe the bench had to drain would slow the app down).
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,6 +74,8 @@ export async function startCaseSystemProcess({ env, logFile, cpuProfDir }) {
   return {
     url,
     pid: child.pid,
+    /** CPU time (ms) the app process has used so far; undefined where /proc is missing. */
+    cpuMs: () => processCpuMs(child.pid),
     /** SIGTERM: the app stops taking requests, lets its workers finish and closes the database. */
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return exited;
@@ -84,6 +86,34 @@ export async function startCaseSystemProcess({ env, logFile, cpuProfDir }) {
       return code;
     },
   };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (getconf CLK_TCK; 100 on every Linux seen so far). */
+let clockTicks;
+function ticksPerSecond() {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number.parseInt(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }), 10) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+/**
+ * CPU time (user + system, ms) a child process has used so far, from /proc: a measure of its
+ * work that, unlike throughput, barely moves with what else the machine runs. Undefined off Linux.
+ */
+function processCpuMs(pid) {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 12th, stime the 13th.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The end of the app's log, for an error message (the work dir may be gone by the time anyone looks). */

@@ -23,6 +23,17 @@ export function signWebhook(secret, id, timestampSeconds, body) {
   return `v1,${mac}`;
 }
 
+/** The headers of one signed Standard Webhooks delivery of `body`, sent now. */
+export function signedHeaders(secret, id, body) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signWebhook(secret, id, timestamp, body),
+  };
+}
+
 /** An observation of a plate that exists, seen a minute ago (the owner is looked up at that time). */
 export function observationBody(plate, seenAt) {
   return JSON.stringify({
@@ -57,19 +68,9 @@ export async function runSignedLoad({ url, secret, plates, durationS, rate, conn
         setupRequest(request, context) {
           const id = `${idPrefix}_${(++sent).toString(36)}`;
           const body = observationBody(plates[sent % plates.length], seenAt);
-          const timestamp = Math.floor(Date.now() / 1000);
           // With one request in flight per connection, the context names the request a response answers.
           context.webhookId = id;
-          return {
-            ...request,
-            headers: {
-              'content-type': 'application/json',
-              'webhook-id': id,
-              'webhook-timestamp': String(timestamp),
-              'webhook-signature': signWebhook(secret, id, timestamp, body),
-            },
-            body,
-          };
+          return { ...request, headers: signedHeaders(secret, id, body), body };
         },
         onResponse(status, body, context) {
           statuses[status] = (statuses[status] ?? 0) + 1;

@@ -4,13 +4,13 @@ export const CATALOGUE = [
   {
     item: 1,
     title: 'Bulk: 10 000 plates with dtg through core vs naive loops',
-    goal: 'requests = ceil(N/maxBulkSize), token requests = 1, wall time ≤ 1.3 × loopback limit, ≥ 50× faster than (a)',
+    goal: 'requests = ceil(N/maxBulkSize), token requests = 1, wall time ≤ 1.3 × loopback limit, core CPU ≤ 1.3 × raw client CPU, ≥ 50× faster than (a)',
     script: 'tools/bench/items/1-bulk.mjs',
   },
   {
     item: 2,
     title: 'Overhead: single lookup vs raw fetch, validation cost, heap per 10 000 results',
-    goal: 'median ratio core / raw fetch ≤ 1.2',
+    goal: 'median ratio core / raw fetch ≤ 1.15',
     script: 'tools/bench/items/2-overhead.mjs',
   },
   {
@@ -27,9 +27,9 @@ export const CATALOGUE = [
   },
   {
     item: 5,
-    title: 'Sample app: signed webhooks at a fixed rate for 30 s on PGlite and PostgreSQL',
-    goal: '≥ 1 000 accepted/s on 2 cores, 0 cases lost',
-    script: 'tools/bench/items/5-case-system.mjs',
+    title: 'Sample app: webhook intake on PGlite and PostgreSQL, and the drain of 10 000 cases',
+    goal: '≥ 1 000 accepted/s on 2 cores, 0 cases lost; 10 000 cases final in ≤ ceil(10 000/100) + retries register requests at ≥ 1 000 cases/s',
+    script: 'tools/bench/items/5-case-system.mjs, tools/bench/items/5-case-system-drain.mjs',
   },
   {
     item: 6,

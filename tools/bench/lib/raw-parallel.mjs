@@ -4,8 +4,12 @@
 import { Agent, fetch } from 'undici';
 import { bulkKjennemerkeUrl, fiksHeaders } from './fiks.mjs';
 
-/** `wire`: `[{ kjennemerke, dtg }]` exactly as core sends them (dtg already formatted). */
-export async function rawParallel({ simulator, wire, fetchToken, chunkSize, concurrency }) {
+/**
+ * `wire`: `[{ kjennemerke, dtg }]` exactly as core sends them (dtg already formatted). `keep`: hold
+ * every parsed element until the end, as any client that returns its results must (core returns
+ * 10 000 vehicles; a client that drops each body at once leaves less for the GC to move).
+ */
+export async function rawParallel({ simulator, wire, fetchToken, chunkSize, concurrency, keep = false }) {
   const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
   const url = bulkKjennemerkeUrl(simulator);
   const started = performance.now();
@@ -14,6 +18,7 @@ export async function rawParallel({ simulator, wire, fetchToken, chunkSize, conc
   for (let i = 0; i < wire.length; i += chunkSize) bodies.push(JSON.stringify(wire.slice(i, i + chunkSize)));
   let next = 0;
   let found = 0;
+  const kept = [];
   async function worker() {
     while (next < bodies.length) {
       const body = bodies[next++];
@@ -21,6 +26,7 @@ export async function rawParallel({ simulator, wire, fetchToken, chunkSize, conc
       const parsed = JSON.parse(await response.text());
       if (!response.ok) throw new Error(`raw parallel: bulk/kjennemerke answered ${response.status}`);
       for (const element of parsed) if (element.kjoretoy) found += 1;
+      if (keep) kept.push(parsed);
     }
   }
   try {
@@ -28,5 +34,5 @@ export async function rawParallel({ simulator, wire, fetchToken, chunkSize, conc
   } finally {
     await dispatcher.close();
   }
-  return { elapsedMs: performance.now() - started, found, requests: bodies.length };
+  return { elapsedMs: performance.now() - started, found, requests: bodies.length, kept: kept.length };
 }

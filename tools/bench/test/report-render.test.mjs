@@ -41,7 +41,7 @@ describe('renderMarkdown', () => {
     assert.match(markdown, /\| 4 \| n8n.*\| not yet measured \|/);
     assert.match(
       markdown,
-      /## 5\. Sample app[\s\S]*\*\*Not yet measured\.\*\* Expected script: `tools\/bench\/items\/5-case-system\.mjs`/,
+      /## 5\. Sample app[\s\S]*\*\*Not yet measured\.\*\* Expected script: `tools\/bench\/items\/5-case-system\.mjs, tools\/bench\/items\/5-case-system-drain\.mjs`/,
     );
     assert.match(markdown, /\| 3 \| Token single-flight.*\| measured \(2026-01-02\) \| 1 \/ 1 \|/);
   });

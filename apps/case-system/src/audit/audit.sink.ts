@@ -9,6 +9,11 @@ import { AuditLogRepository } from '../persistence/audit-log.repository.js';
  * retries the job later); `complete` appends the outcome to `audit_completions` by the same
  * audit id. Identifiers go here and nowhere else: logs never see them.
  *
+ * A batched lookup (one bulk request for many cases, each item naming its `caseRef`) arrives with
+ * one `AuditCasePart` per case: each case gets its own intent row (its identifiers and dtg only,
+ * the request's shared request id) and its own completion row (its own outcome), so a case's
+ * audit trail, innsyn and case log show exactly the requests that concerned it.
+ *
  * `write` (one event per call) stores nothing: every request the call sent already has its
  * intent and completion, so a row per call would count the same register request twice. A call
  * that sent nothing (refused before any request, e.g. because the intent could not be written)

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { OidcService } from './oidc.service.js';
 import { UsersController } from './users.controller.js';
 import { SessionGuard } from './session.guard.js';
 import { UsersService } from './users.service.js';
@@ -7,7 +8,7 @@ import { UsersService } from './users.service.js';
 @Global()
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, ApiKeyGuard, SessionGuard],
-  exports: [UsersService, ApiKeyGuard, SessionGuard],
+  providers: [UsersService, ApiKeyGuard, SessionGuard, OidcService],
+  exports: [UsersService, ApiKeyGuard, SessionGuard, OidcService],
 })
 export class AuthModule {}

@@ -13,6 +13,15 @@ interface CreatedUser {
   apiKey: string;
 }
 
+/** Who an OpenID provider says logged in, with the role their claim maps to. */
+export interface OidcIdentity {
+  issuer: string;
+  sub: string;
+  /** Shown on the page and in the audit actor `bruker:<name>`. */
+  name: string;
+  role: Role;
+}
+
 /** A user as an admin sees it: never the key or its hash. */
 export interface UserSummary extends AuthUser {
   createdAt: Date;
@@ -79,6 +88,37 @@ export class UsersService {
   async events(id: string): Promise<UserEventRow[]> {
     if (!(await this.users.byId(id))) throw new UserNotFoundError();
     return this.users.events(id);
+  }
+
+  /**
+   * The user behind an OpenID provider's (issuer, sub): created at the first login, its role kept
+   * in step with the provider's claim (audited when it changes). Undefined for a disabled user.
+   */
+  async oidcUser(identity: OidcIdentity): Promise<AuthUser | undefined> {
+    const actor = `oidc:${identity.issuer}`;
+    const existing = await this.users.byOidcSubject(identity.issuer, identity.sub);
+    if (existing) {
+      if (existing.disabled_at !== null) return undefined;
+      if (existing.role === identity.role) return toAuthUser(existing);
+      const changed = await this.users.changeRole(existing.id, identity.role, actor);
+      return changed ? toAuthUser(changed) : undefined;
+    }
+    // The key is random and never shown: the user logs in through the provider.
+    const key = generateApiKey();
+    const name = (await this.users.byName(identity.name)) ? `${identity.name} (${identity.sub})` : identity.name;
+    const row = await this.users.insertOidc(
+      {
+        id: randomUUID(),
+        name,
+        role: identity.role,
+        keyId: key.keyId,
+        keyHash: key.hash,
+        issuer: identity.issuer,
+        sub: identity.sub,
+      },
+      actor,
+    );
+    return toAuthUser(row);
   }
 
   /** The user owning `apiKey`, or undefined; the cost is the same for a wrong secret and a right one. */

@@ -32,8 +32,18 @@ interface WorkerConfig {
   pollIntervalMs: number;
   /** How long a claimed job stays invisible to other workers; renewed while the job runs. */
   leaseMs: number;
-  /** Jobs one worker runs at once. */
+  /** Register requests (batches) one worker has in flight at once. */
   concurrency: number;
+  /**
+   * Due jobs claimed together and sent as one bulk request, each with its own case's `dtg`. At most
+   * 100, a bulk request's limit (docs/contract.md#s4.2); 1 sends one request per case.
+   */
+  batchSize: number;
+  /**
+   * How long a claim that found fewer jobs than `batchSize` waits for more before sending, so a batch
+   * fills under load; a lone case waits this long at most.
+   */
+  batchLingerMs: number;
   /** Claims per job before a retryable failure becomes FEILET. Quota waits do not count. */
   maxAttempts: number;
   backoffBaseMs: number;
@@ -61,6 +71,8 @@ const LookupEnvSchema = z.object({
   WORKER_POLL_INTERVAL_MS: envInt(10).default(1_000),
   WORKER_LEASE_MS: envInt(500).default(60_000),
   WORKER_CONCURRENCY: envInt(1, 64).default(4),
+  WORKER_BATCH_SIZE: envInt(1, 100).default(100),
+  WORKER_BATCH_LINGER_MS: envInt(0, 1_000).default(5),
   WORKER_MAX_ATTEMPTS: envInt(1, 100).default(6),
   WORKER_BACKOFF_BASE_MS: envInt(1).default(2_000),
   WORKER_BACKOFF_MAX_MS: envInt(1).default(10 * 60_000),
@@ -87,6 +99,8 @@ export function lookupConfig(env: Environment): AreaResult<LookupConfig> {
         pollIntervalMs: v.WORKER_POLL_INTERVAL_MS,
         leaseMs: v.WORKER_LEASE_MS,
         concurrency: v.WORKER_CONCURRENCY,
+        batchSize: v.WORKER_BATCH_SIZE,
+        batchLingerMs: v.WORKER_BATCH_LINGER_MS,
         maxAttempts: v.WORKER_MAX_ATTEMPTS,
         backoffBaseMs: v.WORKER_BACKOFF_BASE_MS,
         backoffMaxMs: Math.max(v.WORKER_BACKOFF_MAX_MS, v.WORKER_BACKOFF_BASE_MS),

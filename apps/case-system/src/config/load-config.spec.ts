@@ -92,6 +92,17 @@ describe('loadConfig', () => {
     expect(issuesOf({ ...base, INCLUDE_FODSELSNUMMER: 'maybe' })).toEqual(['INCLUDE_FODSELSNUMMER']);
   });
 
+  it('batches up to 100 cases per register request with a 5 ms linger by default, and refuses more than a bulk request holds', () => {
+    const base = { ...REGISTER, WEBHOOK_INBOUND_SOURCES: `feltapp=${SECRET}` };
+    expect(loadConfig(base).lookup.worker).toMatchObject({ batchSize: 100, batchLingerMs: 5 });
+    expect(loadConfig({ ...base, WORKER_BATCH_SIZE: '1', WORKER_BATCH_LINGER_MS: '0' }).lookup.worker).toMatchObject({
+      batchSize: 1,
+      batchLingerMs: 0,
+    });
+    expect(issuesOf({ ...base, WORKER_BATCH_SIZE: '101' })).toEqual(['WORKER_BATCH_SIZE']);
+    expect(issuesOf({ ...base, WORKER_BATCH_SIZE: '0' })).toEqual(['WORKER_BATCH_SIZE']);
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({
       ...REGISTER,

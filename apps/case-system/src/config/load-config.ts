@@ -3,6 +3,8 @@ import { appConfig, type AppConfig } from './app.config.js';
 import { databaseConfig, type DatabaseConfig } from './database.config.js';
 import type { AreaResult, ConfigIssue, Environment } from './env.js';
 import { kjoretoyregisterConfig, lookupConfig, type LookupConfig } from './kjoretoyregister.config.js';
+import { oidcConfig, type OidcConfig } from './oidc.config.js';
+import { webLookupConfig, type WebLookupConfig } from './web-lookup.config.js';
 import { webhooksConfig, type WebhooksConfig } from './webhooks.config.js';
 
 export interface CaseSystemConfig {
@@ -11,6 +13,10 @@ export interface CaseSystemConfig {
   kjoretoyregister: KjoretoyregisterModuleOptions;
   lookup: LookupConfig;
   webhooks: WebhooksConfig;
+  /** OpenID Connect login; undefined when `OIDC_ISSUER_URL` is not set (API-key login only). */
+  oidc: OidcConfig | undefined;
+  /** The lookup page's purposes, legal bases and fødselsnummer roles. */
+  webLookup: WebLookupConfig;
   /** Deprecated environment variables that are set; logged once each at boot. */
   deprecations: string[];
 }
@@ -35,6 +41,8 @@ export function loadConfig(env: Environment = process.env): CaseSystemConfig {
     kjoretoyregister: kjoretoyregisterConfig(env, production),
     lookup: lookupConfig(env),
     webhooks: webhooksConfig(env, production),
+    oidc: oidcConfig(env, production),
+    webLookup: webLookupConfig(env),
   };
   const issues = Object.values(areas).flatMap((area: AreaResult<unknown>) => (area.ok ? [] : area.issues));
   if (issues.length > 0) throw new CaseSystemConfigError(issues);
@@ -44,6 +52,8 @@ export function loadConfig(env: Environment = process.env): CaseSystemConfig {
     kjoretoyregister: valueOf(areas.kjoretoyregister),
     lookup: valueOf(areas.lookup),
     webhooks: valueOf(areas.webhooks),
+    oidc: valueOf(areas.oidc),
+    webLookup: valueOf(areas.webLookup),
     deprecations: Object.values(areas).flatMap((area: AreaResult<unknown>) =>
       area.ok ? (area.deprecations ?? []) : [],
     ),

@@ -3,7 +3,9 @@ import {
   tekniskSammendrag,
   type AuditContext,
   type EierForVarsel,
+  type KjennemerkeItem,
   type Kjoretoy,
+  type LookupOutcome,
 } from '@kjoretoyregister/core';
 import { KjoretoyregisterService } from '@kjoretoyregister/nestjs';
 import { Inject, Injectable } from '@nestjs/common';
@@ -12,11 +14,24 @@ import type { CaseSystemConfig } from '../config/load-config.js';
 import type { SakRow } from '../persistence/saker.repository.js';
 import type { CaseLookupOutcome } from './lookup-outcome.js';
 
+/** One case's lookup for the worker to settle: an outcome to record, or a failure to retry or record. */
+export type CaseLookupResult = { ok: true; outcome: CaseLookupOutcome } | { ok: false; error: unknown };
+
+/** A case to look up and who asks (the job's audit actor). */
+export interface CaseLookupRequest {
+  sak: SakRow;
+  actor: string;
+}
+
 /**
- * One register lookup for one case, through the Nest module (never core directly). The owner is
- * asked for as of the observation (`dtg`, docs/contract.md#s4.7): kjennemerke first, understellsnummer
- * when the plate finds nothing or was not reported. Failures of the call itself are thrown for the
- * worker to retry or record.
+ * Register lookups for cases, through the Nest module (never core directly). The owner is asked
+ * for as of the observation (`dtg`, docs/contract.md#s4.7): kjennemerke first, understellsnummer
+ * when the plate finds nothing or was not reported.
+ *
+ * `lookupMany` sends the plates of many cases as one bulk request (per audit actor), each item
+ * with its own case's `dtg` and `caseRef`, so core audits the request per case. The VIN fallback is
+ * one GET per VIN (docs/contract.md B3 takes one identifier), run `vinConcurrency` at a time. A
+ * failure settles only the cases it concerned.
  */
 @Injectable()
 export class LookupService {
@@ -25,44 +40,83 @@ export class LookupService {
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
 
-  async lookup(sak: SakRow, actor: string): Promise<CaseLookupOutcome> {
-    const audit: AuditContext = {
+  /** One result per request, in order; never rejects. */
+  async lookupMany(requests: readonly CaseLookupRequest[], vinConcurrency: number): Promise<CaseLookupResult[]> {
+    const results: (CaseLookupResult | undefined)[] = requests.map(() => undefined);
+    /** Cases the plate settled as not found, invalid or unavailable: their answer unless the VIN finds more. */
+    const plateResults = new Map<number, CaseLookupOutcome>();
+
+    // Core's audit context has one actor per call: one bulk call per actor (nearly always one).
+    const byActor = new Map<string, { indexes: number[]; items: KjennemerkeItem[] }>();
+    requests.forEach(({ sak, actor }, index) => {
+      if (!sak.kjennemerke) return;
+      let group = byActor.get(actor);
+      if (!group) byActor.set(actor, (group = { indexes: [], items: [] }));
+      group.indexes.push(index);
+      group.items.push({ kjennemerke: sak.kjennemerke, dtg: sak.observert_tidspunkt, caseRef: sak.id });
+    });
+    await Promise.all(
+      [...byActor].map(async ([actor, { indexes, items }]) => {
+        let outcomes: LookupOutcome[];
+        try {
+          outcomes = await this.kjoretoyregister.lookupKjennemerke(items, { audit: this.auditContext(actor) });
+        } catch (error) {
+          for (const index of indexes) results[index] = { ok: false, error };
+          return;
+        }
+        indexes.forEach((index, position) => {
+          const outcome = outcomes[position];
+          if (!outcome) results[index] = { ok: false, error: new Error('bulk lookup returned no outcome') };
+          else if (outcome.status === 'found')
+            results[index] = { ok: true, outcome: this.fromKjoretoy(outcome.kjoretoy) };
+          else if (outcome.status === 'error') results[index] = { ok: false, error: outcome.error };
+          else plateResults.set(index, plateOutcome(outcome.status));
+        });
+      }),
+    );
+
+    const vinFallbacks: { index: number; request: CaseLookupRequest }[] = [];
+    requests.forEach((request, index) => {
+      if (results[index]) return;
+      if (request.sak.understellsnummer) vinFallbacks.push({ index, request });
+      else
+        results[index] = {
+          ok: true,
+          outcome: plateResults.get(index) ?? { status: 'FEILET', feilarsak: 'Saken mangler identifikator' },
+        };
+    });
+    // A queue drained by a few workers: a bounded fan-out over one array is too small for a library.
+    let next = 0;
+    const work = async () => {
+      for (let fallback = vinFallbacks[next++]; fallback; fallback = vinFallbacks[next++]) {
+        const { index, request } = fallback;
+        const { sak, actor } = request;
+        try {
+          results[index] = { ok: true, outcome: await this.byUnderstellsnummer(sak, actor) };
+        } catch (error) {
+          results[index] = { ok: false, error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(vinConcurrency, vinFallbacks.length)) }, work));
+
+    return results.map((result) => result ?? { ok: false, error: new Error('case left without a lookup result') });
+  }
+
+  private auditContext(actor: string, caseRef?: string): AuditContext {
+    return {
       actor,
       purpose: this.config.lookup.purpose,
       legalBasis: this.config.lookup.legalBasis,
-      caseRef: sak.id,
+      ...(caseRef === undefined ? {} : { caseRef }),
     };
+  }
+
+  private async byUnderstellsnummer(sak: SakRow, actor: string): Promise<CaseLookupOutcome> {
+    const audit = this.auditContext(actor, sak.id);
     const dtg = sak.observert_tidspunkt;
-    let plateResult: CaseLookupOutcome | undefined;
-
-    if (sak.kjennemerke) {
-      const [outcome] = await this.kjoretoyregister.lookupKjennemerke([sak.kjennemerke], { dtg, audit });
-      switch (outcome.status) {
-        case 'found':
-          return this.fromKjoretoy(outcome.kjoretoy);
-        case 'error':
-          throw outcome.error;
-        case 'invalid':
-          plateResult = { status: 'FEILET', feilarsak: 'Kjennemerket ble avvist som ugyldig' };
-          break;
-        case 'unavailable':
-          plateResult = {
-            status: 'FEILET',
-            feilarsak: 'Opplysningene er ikke utlevert til kommunen (OPPLYSNINGER_UTILGJENGELIG)',
-          };
-          break;
-        case 'not_found':
-          plateResult = {
-            status: 'IKKE_FUNNET',
-            feilarsak: 'Fant ikke kjøretøyet på kjennemerket ved observasjonstidspunktet',
-          };
-          break;
-      }
-    }
-    if (!sak.understellsnummer) return plateResult ?? { status: 'FEILET', feilarsak: 'Saken mangler identifikator' };
-
     // VIN fallback: a VIN can match several vehicles (CONTRACT-ASSUMPTION (d)).
-    const result = await this.kjoretoyregister.lookupUnderstellsnummer(sak.understellsnummer, { dtg, audit });
+    const result = await this.kjoretoyregister.lookupUnderstellsnummer(sak.understellsnummer ?? '', { dtg, audit });
     if (result.status === 'unavailable') {
       return {
         status: 'FEILET',
@@ -103,6 +157,21 @@ export class LookupService {
       };
     }
     return { status: 'EIER_FUNNET', kjoretoy: sammendrag, eier };
+  }
+}
+
+/** What a plate that found no vehicle means for the case, unless its VIN finds one. */
+function plateOutcome(status: 'invalid' | 'unavailable' | 'not_found'): CaseLookupOutcome {
+  switch (status) {
+    case 'invalid':
+      return { status: 'FEILET', feilarsak: 'Kjennemerket ble avvist som ugyldig' };
+    case 'unavailable':
+      return {
+        status: 'FEILET',
+        feilarsak: 'Opplysningene er ikke utlevert til kommunen (OPPLYSNINGER_UTILGJENGELIG)',
+      };
+    case 'not_found':
+      return { status: 'IKKE_FUNNET', feilarsak: 'Fant ikke kjøretøyet på kjennemerket ved observasjonstidspunktet' };
   }
 }
 

@@ -14,24 +14,41 @@ import { SakerRepository } from '../persistence/saker.repository.js';
 import { StatusEventsOutbox } from '../deliveries/status-events.outbox.js';
 import { PollingLoop, workerIdentity } from '../utils/polling-loop.js';
 import type { CaseLookupOutcome } from './lookup-outcome.js';
-import { LookupService } from './lookup.service.js';
+import { LookupService, type CaseLookupResult } from './lookup.service.js';
 import { decideAfterFailure } from './retry-schedule.js';
 
 /** Thrown inside the completion transaction to roll it back when another worker owns the job. */
 class LeaseLostError extends Error {}
 
+/** A job whose lookup has an outcome to record. */
+interface Settled {
+  job: ClaimedJob;
+  outcome: CaseLookupOutcome;
+  jobStatus: 'DONE' | 'FAILED';
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * Claims lookup jobs (`FOR UPDATE SKIP LOCKED` with a lease), runs them, and records the outcome
- * together with the job's end and the outbound status event in one transaction. While a job runs
- * its lease is renewed; if the process dies the lease runs out and another worker takes the job.
+ * Claims lookup jobs (`FOR UPDATE SKIP LOCKED` with a lease) in batches of up to `batchSize`, and
+ * looks each batch up as one bulk request, every item with its own case's `dtg` (a claim that finds
+ * fewer waits `batchLingerMs` once for more). `concurrency` batches run at once. Each case is then
+ * settled on its own terms: an outcome is recorded together with the job's end and the outbound
+ * status event, the batch's outcomes in one transaction (each job still fenced on its lease); a
+ * failure is retried or recorded per case (`decideAfterFailure`), so a failed request reschedules
+ * exactly the cases it carried. While a batch runs its leases are renewed; if the process dies
+ * the leases run out and another worker takes the jobs.
  */
 @Injectable()
 export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LookupWorker.name);
   readonly workerId = workerIdentity('lookup');
-  private readonly running = new Map<string, Promise<void>>();
+  /** Batches in flight. */
+  private readonly running = new Set<Promise<void>>();
+  /** Jobs of the batches in flight, whose leases the heartbeat renews. */
+  private readonly leased = new Set<string>();
   private readonly loop: PollingLoop;
-  /** The last claim filled every free slot, so more jobs are probably waiting. */
+  /** The last claim filled its batch, so more jobs are probably waiting. */
   private backlog = false;
   private heartbeat: NodeJS.Timeout | undefined;
 
@@ -60,57 +77,94 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.loop.stop();
-    await Promise.allSettled(this.running.values());
+    await Promise.allSettled(this.running);
     clearInterval(this.heartbeat);
   }
 
   private async tick(): Promise<boolean> {
-    const { concurrency, leaseMs } = this.config.lookup.worker;
-    const free = concurrency - this.running.size;
-    if (free <= 0) return false;
-    const claimed = await this.jobs.claim(this.workerId, free, leaseMs);
-    this.backlog = claimed.length === free;
-    for (const job of claimed) {
-      const run = this.run(job).finally(() => {
-        this.running.delete(job.id);
-        // Without this a full worker would wait out the poll interval with free slots and a queue.
-        if (this.backlog) this.loop.wake();
-      });
-      this.running.set(job.id, run);
+    const { concurrency, leaseMs, batchSize, batchLingerMs } = this.config.lookup.worker;
+    if (this.running.size >= concurrency) return false;
+    let claimed = await this.jobs.claim(this.workerId, batchSize, leaseMs);
+    if (claimed.length === 0) {
+      this.backlog = false;
+      return false;
     }
+    if (claimed.length < batchSize && batchLingerMs > 0) {
+      // Cases arriving together are usually a few milliseconds apart: let the batch fill once.
+      await sleep(batchLingerMs);
+      claimed = [...claimed, ...(await this.jobs.claim(this.workerId, batchSize - claimed.length, leaseMs))];
+    }
+    this.backlog = claimed.length === batchSize;
+    for (const job of claimed) this.leased.add(job.id);
+    const run: Promise<void> = this.runBatch(claimed).finally(() => {
+      for (const job of claimed) this.leased.delete(job.id);
+      this.running.delete(run);
+      // Without this a full worker would wait out the poll interval with free slots and a queue.
+      if (this.backlog) this.loop.wake();
+    });
+    this.running.add(run);
     return this.backlog;
   }
 
   private async renewLeases(): Promise<void> {
     try {
-      await this.jobs.extendLease([...this.running.keys()], this.workerId, this.config.lookup.worker.leaseMs);
+      await this.jobs.extendLease([...this.leased], this.workerId, this.config.lookup.worker.leaseMs);
     } catch (error) {
       this.logger.warn({ msg: 'Lease renewal failed', errorName: error instanceof Error ? error.name : 'unknown' });
     }
   }
 
-  private async run(job: ClaimedJob): Promise<void> {
+  private async runBatch(jobs: ClaimedJob[]): Promise<void> {
+    let results: CaseLookupResult[];
+    const settled: Settled[] = [];
+    const present: ClaimedJob[] = [];
     try {
-      const sak = await this.saker.findById(this.database.db, job.sakId);
-      if (!sak) {
-        await this.complete(job, { status: 'FEILET', feilarsak: 'Saken finnes ikke' }, 'FAILED');
-        return;
+      const saker = new Map(
+        (
+          await this.saker.findByIds(
+            this.database.db,
+            jobs.map((job) => job.sakId),
+          )
+        ).map((sak) => [sak.id, sak]),
+      );
+      const requests = [];
+      for (const job of jobs) {
+        const sak = saker.get(job.sakId);
+        if (!sak)
+          settled.push({ job, outcome: { status: 'FEILET', feilarsak: 'Saken finnes ikke' }, jobStatus: 'FAILED' });
+        else {
+          present.push(job);
+          requests.push({ sak, actor: job.actor });
+        }
       }
-      let outcome: CaseLookupOutcome;
-      try {
-        outcome = await this.lookups.lookup(sak, job.actor);
-      } catch (error) {
-        await this.handleFailure(job, error);
-        return;
-      }
-      await this.complete(job, outcome, 'DONE');
+      results = await this.lookups.lookupMany(requests, this.config.lookup.worker.concurrency);
     } catch (error) {
-      // The job stays PENDING; its lease runs out and it is tried again.
+      // The jobs stay PENDING; their leases run out and they are tried again.
       this.logger.error({
-        msg: 'Lookup job crashed',
-        jobId: job.id,
+        msg: 'Lookup batch crashed',
+        jobs: jobs.length,
         errorName: error instanceof Error ? error.name : 'unknown',
       });
+      return;
+    }
+    const failures: { job: ClaimedJob; error: unknown }[] = [];
+    present.forEach((job, i) => {
+      const result = results[i];
+      if (result?.ok) settled.push({ job, outcome: result.outcome, jobStatus: 'DONE' });
+      else failures.push({ job, error: result ? result.error : new Error('no lookup result') });
+    });
+    await this.completeMany(settled);
+    for (const { job, error } of failures) {
+      try {
+        await this.handleFailure(job, error);
+      } catch (crash) {
+        // The job stays PENDING; its lease runs out and it is tried again.
+        this.logger.error({
+          msg: 'Lookup job crashed',
+          jobId: job.id,
+          errorName: crash instanceof Error ? crash.name : 'unknown',
+        });
+      }
     }
   }
 
@@ -136,6 +190,83 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
+  /**
+   * Records a batch's outcomes in one transaction. Each job is still fenced on its lease: one that
+   * another worker took is left out (its `finish` changed nothing, so nothing of it is written).
+   * If the transaction fails, each case is tried in its own, so one case the database refuses
+   * does not cost the others their outcome.
+   */
+  private async completeMany(settled: Settled[]): Promise<void> {
+    if (settled.length === 0) return;
+    if (settled.length === 1) {
+      const [only] = settled;
+      if (only) await this.completeAlone(only);
+      return;
+    }
+    let owned: Set<string>;
+    try {
+      owned = await this.database.db.transaction().execute(async (trx) => {
+        const mine = await this.jobs.finishMany(
+          trx,
+          settled.filter((item) => item.jobStatus === 'DONE').map((item) => item.job.id),
+          this.workerId,
+          'DONE',
+        );
+        for (const item of settled) {
+          if (item.jobStatus !== 'FAILED') continue;
+          const ended = await this.jobs.finish(
+            trx,
+            item.job.id,
+            this.workerId,
+            'FAILED',
+            item.outcome.feilarsak ?? null,
+          );
+          if (ended) mine.add(item.job.id);
+        }
+        const ours = settled.filter((item) => mine.has(item.job.id));
+        const before = await this.saker.statusesForUpdate(
+          trx,
+          ours.map((item) => item.job.sakId),
+        );
+        const updated = await this.saker.applyOutcomes(
+          trx,
+          ours.map(({ job, outcome }) => ({ id: job.sakId, outcome })),
+          this.config.lookup.varselFristDager,
+        );
+        for (const after of updated) {
+          const previous = before.get(after.id) ?? null;
+          if (previous !== after.status) await this.outbox.statusChanged(trx, after, previous);
+        }
+        return mine;
+      });
+    } catch (error) {
+      this.logger.warn({
+        msg: 'Batch completion failed; completing each case on its own',
+        jobs: settled.length,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+      for (const item of settled) await this.completeAlone(item);
+      return;
+    }
+    for (const { job, outcome } of settled) {
+      if (owned.has(job.id)) this.completed(job, outcome);
+      else this.logger.warn({ msg: 'Lease lost before completion; result discarded', jobId: job.id, sakId: job.sakId });
+    }
+  }
+
+  private async completeAlone(item: Settled): Promise<void> {
+    try {
+      await this.complete(item.job, item.outcome, item.jobStatus);
+    } catch (error) {
+      // The job stays PENDING; its lease runs out and it is tried again.
+      this.logger.error({
+        msg: 'Lookup job crashed',
+        jobId: item.job.id,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+    }
+  }
+
   private async complete(job: ClaimedJob, outcome: CaseLookupOutcome, jobStatus: 'DONE' | 'FAILED'): Promise<void> {
     try {
       await this.database.db.transaction().execute(async (trx) => {
@@ -151,16 +282,20 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
         const after = await this.saker.applyOutcome(trx, job.sakId, outcome, this.config.lookup.varselFristDager);
         if (before?.status !== after.status) await this.outbox.statusChanged(trx, after, before?.status ?? null);
       });
-      this.logger.log({
-        msg: 'Lookup completed',
-        jobId: job.id,
-        sakId: job.sakId,
-        status: outcome.status,
-        attempts: job.attempts,
-      });
+      this.completed(job, outcome);
     } catch (error) {
       if (!(error instanceof LeaseLostError)) throw error;
       this.logger.warn({ msg: 'Lease lost before completion; result discarded', jobId: job.id, sakId: job.sakId });
     }
+  }
+
+  private completed(job: ClaimedJob, outcome: CaseLookupOutcome): void {
+    this.logger.log({
+      msg: 'Lookup completed',
+      jobId: job.id,
+      sakId: job.sakId,
+      status: outcome.status,
+      attempts: job.attempts,
+    });
   }
 }

@@ -48,50 +48,72 @@ export class AuditLogRepository {
 
   /**
    * The intent of one register request, in its own statement (autocommit on the pool, never
-   * inside another transaction), so it is durable before the request is sent.
+   * inside another transaction), so it is durable before the request is sent. A request for
+   * several cases (`intent.cases`) is one row per case: that case's identifiers and dtg under the
+   * part's own `audit_id`, with the request's shared `requestId`, all in the same statement, so
+   * either every case's row is there before the request leaves or the request is not sent.
    */
   async appendIntent(intent: AuditIntent): Promise<void> {
+    const parts = intent.cases ?? [
+      {
+        auditId: intent.auditId,
+        identifiers: intent.identifiers,
+        ...(intent.caseRef === undefined ? {} : { caseRef: intent.caseRef }),
+        ...(intent.dtg === undefined ? {} : { dtg: intent.dtg }),
+      },
+    ];
+    if (parts.length === 0) return;
+    const common = {
+      phase: 'intent' as const,
+      occurred_at: new Date(intent.timestamp),
+      actor: intent.actor ?? null,
+      purpose: intent.purpose ?? null,
+      legal_basis: intent.legalBasis ?? null,
+      fiks_org_id: intent.fiksOrgId,
+      operation: intent.operation,
+      outcome: null,
+      result: OUTCOME_UNKNOWN,
+      data_categories: null,
+      request_ids: JSON.stringify([intent.requestId]),
+      error_id: null,
+      svvguid: null,
+      error_code: null,
+    };
     await this.db
       .insertInto('audit_log')
-      .values({
-        id: randomUUID(),
-        phase: 'intent',
-        audit_id: intent.auditId,
-        occurred_at: new Date(intent.timestamp),
-        actor: intent.actor ?? null,
-        purpose: intent.purpose ?? null,
-        legal_basis: intent.legalBasis ?? null,
-        case_ref: intent.caseRef ?? null,
-        fiks_org_id: intent.fiksOrgId,
-        operation: intent.operation,
-        identifiers: JSON.stringify(intent.identifiers),
-        dtg: JSON.stringify(intent.dtg ?? []),
-        outcome: null,
-        result: OUTCOME_UNKNOWN,
-        data_categories: null,
-        request_ids: JSON.stringify([intent.requestId]),
-        error_id: null,
-        svvguid: null,
-        error_code: null,
-      })
+      .values(
+        parts.map((part) => ({
+          ...common,
+          id: randomUUID(),
+          audit_id: part.auditId,
+          case_ref: part.caseRef ?? null,
+          identifiers: JSON.stringify(part.identifiers),
+          dtg: JSON.stringify(part.dtg ?? []),
+        })),
+      )
       .execute();
   }
 
+  /** The outcome of one register request: one row per intent row it wrote (per case part, or the whole). */
   async appendCompletion(completion: AuditCompletion): Promise<void> {
+    const parts = completion.cases ?? [completion];
+    if (parts.length === 0) return;
     await this.db
       .insertInto('audit_completions')
-      .values({
-        audit_id: completion.auditId,
-        occurred_at: new Date(completion.timestamp),
-        request_id: completion.requestId,
-        operation: completion.operation,
-        outcome: JSON.stringify(completion.outcome),
-        result: resultOf(completion.outcome),
-        data_categories: JSON.stringify(completion.dataCategories),
-        error_id: completion.errorId ?? null,
-        svvguid: completion.svvguid ?? null,
-        error_code: completion.errorCode ?? null,
-      })
+      .values(
+        parts.map((part) => ({
+          audit_id: part.auditId,
+          occurred_at: new Date(completion.timestamp),
+          request_id: completion.requestId,
+          operation: completion.operation,
+          outcome: JSON.stringify(part.outcome),
+          result: resultOf(part.outcome),
+          data_categories: JSON.stringify(part.dataCategories),
+          error_id: part.errorId ?? null,
+          svvguid: part.svvguid ?? null,
+          error_code: part.errorCode ?? null,
+        })),
+      )
       .execute();
   }
 

@@ -94,6 +94,34 @@ export class LookupJobsRepository {
   }
 
   /**
+   * Ends many jobs with the same status and no error, inside the caller's transaction, in one
+   * statement; returns the ids still owned by `workerId` (the rest lost their lease: leave them).
+   */
+  async finishMany(
+    trx: Transaction<DatabaseSchema>,
+    ids: readonly string[],
+    workerId: string,
+    status: Exclude<JobStatus, 'PENDING'>,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await trx
+      .updateTable('lookup_jobs')
+      .set({
+        status,
+        last_error: null,
+        locked_until: null,
+        finished_at: sql<Date>`now()`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', 'in', [...ids])
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'PENDING')
+      .returning('id')
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
    * Puts the job back for a later try. `countsAsAttempt: false` (quota waits) gives the claim
    * back, so waiting for the quota never exhausts the attempts.
    */

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Selectable, type Transaction } from 'kysely';
-import type { Observasjon } from '../saker/domain/sak.js';
 import type { SakStatus } from '../saker/domain/sak-status.js';
 import type { CaseLookupOutcome } from '../lookups/lookup-outcome.js';
 import { DATABASE } from './database.constants.js';
@@ -17,18 +16,6 @@ export type SakWithJobRow = SakRow & {
 
 type Executor = Transaction<DatabaseSchema> | Db;
 
-/** What `insertFromWebhook` writes; the actor of the lookup job is the case's source (`kilde`). */
-interface ReceivedWebhook {
-  sakId: string;
-  jobId: string;
-  kilde: string;
-  source: string;
-  webhookId: string;
-  /** SHA-256 (hex) of the raw body, to tell a redelivery from a reused id. */
-  bodySha256: string;
-  observasjon: Observasjon;
-}
-
 @Injectable()
 export class SakerRepository {
   readonly db: Db;
@@ -36,40 +23,33 @@ export class SakerRepository {
     this.db = database.db;
   }
 
-  /**
-   * A webhook's case, its inbox entry and its lookup job in one statement: one round trip instead
-   * of five (begin, three inserts, commit), and atomic on its own. The inbox insert comes first and
-   * feeds the others, so a known (source, webhook-id) inserts nothing and yields `undefined`; on
-   * PostgreSQL a concurrent insert of the same id waits for the other transaction, as before.
-   * Foreign keys between the three rows are checked at the end of the statement.
-   */
-  async insertFromWebhook(executor: Executor, received: ReceivedWebhook): Promise<SakRow | undefined> {
-    const { sakId, jobId, kilde, source, webhookId, bodySha256, observasjon } = received;
-    const { rows } = await sql<SakRow>`
-      WITH inbox AS (
-        INSERT INTO inbound_webhooks (source, webhook_id, sak_id, body_sha256)
-        VALUES (${source}, ${webhookId}, ${sakId}::uuid, ${bodySha256})
-        ON CONFLICT (source, webhook_id) DO NOTHING
-        RETURNING sak_id
-      ), sak AS (
-        INSERT INTO saker (id, status, kilde, kjennemerke, understellsnummer, observert_tidspunkt, sted, beskrivelse, meldt_av)
-        SELECT inbox.sak_id, 'MOTTATT', ${kilde}::text, ${observasjon.kjennemerke ?? null}::text,
-          ${observasjon.understellsnummer ?? null}::text, ${new Date(observasjon.observertTidspunkt)}::timestamptz,
-          ${JSON.stringify(observasjon.sted)}::jsonb, ${observasjon.beskrivelse ?? null}::text, ${observasjon.meldtAv ?? null}::text
-        FROM inbox
-        RETURNING *
-      ), job AS (
-        INSERT INTO lookup_jobs (id, sak_id, status, actor)
-        SELECT ${jobId}::uuid, sak.id, 'PENDING', ${kilde}::text FROM sak
-      )
-      SELECT * FROM sak`.execute(executor);
-    return rows[0];
-  }
-
   async findById(executor: Executor, id: string, forUpdate = false): Promise<SakRow | undefined> {
     let query = executor.selectFrom('saker').selectAll().where('id', '=', id);
     if (forUpdate) query = query.forUpdate();
     return query.executeTakeFirst();
+  }
+
+  /** The cases of a batch of lookup jobs, in one query; a missing id is simply absent. */
+  async findByIds(executor: Executor, ids: readonly string[]): Promise<SakRow[]> {
+    if (ids.length === 0) return [];
+    return executor
+      .selectFrom('saker')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  /** The status of each case, rows locked until the caller's transaction ends. */
+  async statusesForUpdate(trx: Executor, ids: readonly string[]): Promise<Map<string, SakStatus>> {
+    if (ids.length === 0) return new Map();
+    const rows = await trx
+      .selectFrom('saker')
+      .select(['id', 'status'])
+      .where('id', 'in', [...ids])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.status]));
   }
 
   /** The case with its latest lookup job, for the API and the web page. */
@@ -114,6 +94,34 @@ export class SakerRepository {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * `applyOutcome` for many cases in one statement (a batch of lookups), returning the updated
+   * rows. The same columns and rules as `applyOutcome`; cases not in the table are left out.
+   */
+  async applyOutcomes(
+    trx: Executor,
+    outcomes: readonly { id: string; outcome: CaseLookupOutcome }[],
+    varselFristDager: number,
+  ): Promise<SakRow[]> {
+    if (outcomes.length === 0) return [];
+    const values = outcomes.map(
+      ({ id, outcome }) =>
+        sql`(${id}::uuid, ${outcome.status}::text, ${outcome.kjoretoy ? JSON.stringify(outcome.kjoretoy) : null}::jsonb, ${
+          outcome.eier ? JSON.stringify(outcome.eier) : null
+        }::jsonb, ${outcome.feilarsak ?? null}::text)`,
+    );
+    const { rows } = await sql<SakRow>`
+      UPDATE saker AS s
+      SET status = v.status, kjoretoy = v.kjoretoy, eier = v.eier, feilarsak = v.feilarsak,
+          eier_funnet_tidspunkt = CASE WHEN v.status = 'EIER_FUNNET' THEN now() END,
+          varsel_frist = CASE WHEN v.status = 'EIER_FUNNET' THEN now() + make_interval(days => ${varselFristDager}) END,
+          oppdatert = now()
+      FROM (VALUES ${sql.join(values)}) AS v(id, status, kjoretoy, eier, feilarsak)
+      WHERE s.id = v.id
+      RETURNING s.*`.execute(trx);
+    return rows;
   }
 
   private withLatestJob() {

@@ -159,6 +159,9 @@ export interface ApiUsersTable {
   key_hash: string;
   created_at: Generated<Date>;
   disabled_at: Date | null;
+  /** OpenID Connect users (migration 005): the provider's issuer and subject; null for API-key users. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_sub: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 interface WebSessionsTable {
@@ -168,7 +171,7 @@ interface WebSessionsTable {
   created_at: Generated<Date>;
 }
 
-export type UserEventAction = 'created' | 'disabled' | 'key_rotated';
+export type UserEventAction = 'created' | 'disabled' | 'key_rotated' | 'role_changed';
 
 /** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE): user administration, audited. */
 export interface UserEventsTable {

@@ -32,6 +32,45 @@ export class UsersRepository {
     });
   }
 
+  /** A user of an OpenID provider, by the provider's subject; disabled ones included (they are refused, not re-created). */
+  async byOidcSubject(issuer: string, sub: string): Promise<ApiUserRow | undefined> {
+    return this.db
+      .selectFrom('api_users')
+      .selectAll()
+      .where('oidc_issuer', '=', issuer)
+      .where('oidc_sub', '=', sub)
+      .executeTakeFirst();
+  }
+
+  /** A user first seen through an OpenID provider, with its `created` event (actor `oidc:<issuer>`). */
+  async insertOidc(
+    user: { id: string; name: string; role: Role; keyId: string; keyHash: string; issuer: string; sub: string },
+    actor: string,
+  ): Promise<ApiUserRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('api_users')
+        .values({
+          id: user.id,
+          name: user.name,
+          role: user.role,
+          key_id: user.keyId,
+          key_hash: user.keyHash,
+          oidc_issuer: user.issuer,
+          oidc_sub: user.sub,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.appendEvent(trx, actor, 'created', row);
+      return row;
+    });
+  }
+
+  /** The provider's claim now maps to another role: change it and audit it, together. */
+  async changeRole(id: string, role: Role, actor: string): Promise<ApiUserRow | undefined> {
+    return this.changeActiveUser(id, actor, 'role_changed', { role }, { keepSessions: true });
+  }
+
   async list(): Promise<ApiUserRow[]> {
     return this.db.selectFrom('api_users').selectAll().orderBy('created_at').orderBy('name').execute();
   }
@@ -66,6 +105,7 @@ export class UsersRepository {
     actor: string,
     action: UserEventAction,
     changes: UpdateObject<DatabaseSchema, 'api_users'>,
+    options: { keepSessions?: boolean } = {},
   ): Promise<ApiUserRow | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -76,7 +116,7 @@ export class UsersRepository {
         .returningAll()
         .executeTakeFirst();
       if (!row) return undefined;
-      await trx.deleteFrom('web_sessions').where('user_id', '=', id).execute();
+      if (!options.keepSessions) await trx.deleteFrom('web_sessions').where('user_id', '=', id).execute();
       await this.appendEvent(trx, actor, action, row);
       return row;
     });

@@ -1,48 +1,30 @@
 import type { ServerResponse } from 'node:http';
-import {
-  Body,
-  Catch,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  Post,
-  Req,
-  Res,
-  UseFilters,
-  UseGuards,
-  type ArgumentsHost,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { AppRequest, AuthUser } from '../auth/auth-user.js';
-import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/session.js';
-import { LoginRequiredError, SessionGuard } from '../auth/session.guard.js';
+import { OidcService } from '../auth/oidc.service.js';
+import {
+  clearPendingLoginCookie,
+  clearSessionCookie,
+  pendingLoginOf,
+  sessionCookieHeader,
+  sessionTokenOf,
+  setPendingLoginCookie,
+  setSessionCookie,
+} from '../auth/session.js';
+import { SessionGuard } from '../auth/session.guard.js';
 import { UsersService } from '../auth/users.service.js';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
 import { SakerService } from '../saker/saker.service.js';
 import { html } from './views/html.js';
 import { layout, STYLESHEET } from './views/layout.js';
-import { loginPage } from './views/login.page.js';
+import { RedirectToLogin, page, redirect } from './respond.js';
+import { loggedInPage, loginPage, noRolePage, oidcFailedPage } from './views/login.page.js';
 import { sakPage } from './views/sak.page.js';
 import { sakerPage } from './views/saker.page.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** No script, no framing, no foreign origins: the pages are plain server-rendered HTML. */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-@Catch(LoginRequiredError)
-class RedirectToLogin implements ExceptionFilter {
-  catch(_error: LoginRequiredError, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<ServerResponse>();
-    response.statusCode = 303;
-    response.setHeader('Location', '/login');
-    response.end();
-  }
-}
 
 /**
  * The case worker's pages: log in with an API key (exchanged for an HttpOnly, SameSite=Strict
@@ -55,6 +37,7 @@ export class WebController {
   constructor(
     private readonly users: UsersService,
     private readonly saker: SakerService,
+    private readonly oidc: OidcService,
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
 
@@ -72,7 +55,66 @@ export class WebController {
 
   @Get('login')
   login(@Res() response: ServerResponse): void {
-    page(response, 200, loginPage());
+    page(response, 200, loginPage(this.loginOptions()));
+  }
+
+  private loginOptions(error?: string) {
+    return {
+      ...(error === undefined ? {} : { error }),
+      ...(this.oidc.enabled ? { oidcDisplayName: this.oidc.displayName } : {}),
+    };
+  }
+
+  /** Leaves for the OpenID provider with a fresh state, nonce and PKCE challenge. */
+  @Get('login/oidc')
+  async startOidc(@Res() response: ServerResponse): Promise<void> {
+    if (!this.oidc.enabled) {
+      page(response, 404, oidcFailedPage('Innlogging med OpenID Connect er ikke satt opp.'));
+      return;
+    }
+    const started = await this.oidc.start();
+    if (!started) {
+      page(response, 502, oidcFailedPage('Fikk ikke kontakt med innloggingstjenesten. Prøv igjen om litt.'));
+      return;
+    }
+    setPendingLoginCookie(response, started.pending, this.config.app.cookieSecure);
+    redirect(response, started.url.href);
+  }
+
+  /**
+   * The provider sends the browser back here. Without the pending-login cookie this browser
+   * started, nothing is exchanged: a code planted by someone else cannot log the browser in.
+   */
+  @Get('login/oidc/callback')
+  async finishOidc(@Req() request: AppRequest, @Res() response: ServerResponse): Promise<void> {
+    const secure = this.config.app.cookieSecure;
+    const pending = pendingLoginOf(request, secure);
+    const url = request.url ?? '';
+    const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+    if (!pending) {
+      response.setHeader('Set-Cookie', clearPendingLoginCookie(secure));
+      page(response, 400, oidcFailedPage('Innloggingen var utløpt eller ble startet i en annen nettleser.'));
+      return;
+    }
+    const result = await this.oidc.finish(query, pending);
+    if (!result.ok) {
+      response.setHeader('Set-Cookie', clearPendingLoginCookie(secure));
+      if (result.reason === 'no_role') page(response, 403, noRolePage(result.name));
+      else page(response, 400, oidcFailedPage('Innloggingen ble avbrutt eller kunne ikke bekreftes.'));
+      return;
+    }
+    const user = await this.users.oidcUser(result.identity);
+    if (!user) {
+      response.setHeader('Set-Cookie', clearPendingLoginCookie(secure));
+      page(response, 403, oidcFailedPage('Brukeren din er deaktivert. Kontakt en administrator.'));
+      return;
+    }
+    const token = await this.users.startSession(user);
+    response.setHeader('Set-Cookie', [
+      clearPendingLoginCookie(secure),
+      sessionCookieHeader(token, this.config.app.sessionTtlMs, secure),
+    ]);
+    page(response, 200, loggedInPage());
   }
 
   @Post('login')
@@ -80,7 +122,7 @@ export class WebController {
     const apiKey = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['apiKey'] : undefined;
     const user = typeof apiKey === 'string' ? await this.users.authenticate(apiKey.trim()) : undefined;
     if (!user) {
-      page(response, 401, loginPage('Ukjent API-nøkkel.'));
+      page(response, 401, loginPage(this.loginOptions('Ukjent API-nøkkel.')));
       return;
     }
     const token = await this.users.startSession(user);
@@ -122,19 +164,4 @@ export class WebController {
     }
     page(response, 200, sakPage(user, sak, await this.saker.auditLog(id)));
   }
-}
-
-function page(response: ServerResponse, status: number, body: string): void {
-  response.statusCode = status;
-  response.setHeader('Content-Type', 'text/html; charset=utf-8');
-  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Cache-Control', 'no-store');
-  response.end(body);
-}
-
-function redirect(response: ServerResponse, location: string): void {
-  response.statusCode = 303;
-  response.setHeader('Location', location);
-  response.end();
 }

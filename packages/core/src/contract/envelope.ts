@@ -7,13 +7,8 @@
  */
 
 import { ResponseFormatError, type SchemaIssue } from '../errors.js';
-import {
-  KjoretoyResponseSchema,
-  ResponskodeSchema,
-  type Kjoretoy,
-  type KjoretoyResponse,
-  type Responskode,
-} from '../schemas/index.js';
+import { isKjoretoyResponse, isResponskode } from '../schemas/generated-checks.js';
+import { KjoretoyResponseSchema, type Kjoretoy, type KjoretoyResponse, type Responskode } from '../schemas/index.js';
 import { UNAVAILABLE_RESPONSKODE } from './assumptions.js';
 
 /** How one response element answers its item: only `found` carries a vehicle. */
@@ -22,7 +17,7 @@ export type ClassifiedElement =
   | { status: 'not_found'; kjoretoy?: undefined; responskoder: Responskode[] }
   | { status: 'unavailable'; kjoretoy?: undefined; responskoder: Responskode[] };
 
-type ZodIssueLike = { path: readonly PropertyKey[]; code: string; message: string };
+export type ZodIssueLike = { path: readonly PropertyKey[]; code: string; message: string };
 
 /** Issue paths and codes only: the offending values may be personal data (docs/contract.md#s9.11). */
 export function issueDetails(issues: readonly ZodIssueLike[]): SchemaIssue[] {
@@ -33,11 +28,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** docs/contract.md#s5.8: absent scalars are omitted, but `null` must still read as absent. */
+const NULLABLE_ENVELOPE_FIELDS = ['kjoretoy', 'responskoder', 'eksternReferanseId'] as const;
+
+/**
+ * docs/contract.md#s5.8: absent scalars are omitted, but `null` must still read as absent. Copies
+ * the element only when it has such a `null` (the usual element has none and is returned as is).
+ */
 export function withoutNullEnvelopeFields(element: unknown): unknown {
-  if (!isRecord(element)) return element;
+  if (!isRecord(element) || !NULLABLE_ENVELOPE_FIELDS.some((key) => element[key] === null)) return element;
   const copy: Record<string, unknown> = { ...element };
-  for (const key of ['kjoretoy', 'responskoder', 'eksternReferanseId']) {
+  for (const key of NULLABLE_ENVELOPE_FIELDS) {
     if (copy[key] === null) delete copy[key];
   }
   return copy;
@@ -73,8 +73,16 @@ export function classifyElement(element: KjoretoyResponse): ClassifiedElement {
 
 type ReadElement = { ok: true; element: KjoretoyResponse } | { ok: false; error: ResponseFormatError };
 
+/**
+ * Reads one element as KjoretoyResponse. The generated guard (the same rules as
+ * KjoretoyResponseSchema, schemas/check-kit.ts) decides without copying, so a readable element is the
+ * parsed JSON itself, unknown fields and all. Only an element it refuses goes to zod, the schema of
+ * record, which names the issues (and would have the last word if the two ever disagreed).
+ */
 export function readElement(raw: unknown, index: number, what: string): ReadElement {
-  const parsed = KjoretoyResponseSchema.safeParse(withoutNullEnvelopeFields(raw));
+  const candidate = withoutNullEnvelopeFields(raw);
+  if (isKjoretoyResponse(candidate)) return { ok: true, element: candidate };
+  const parsed = KjoretoyResponseSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, element: parsed.data };
   return {
     ok: false,
@@ -93,10 +101,7 @@ function topLevelResponskoder(body: Record<string, unknown>): Responskode[] {
   const raw = body['responskoder'];
   if (!Array.isArray(raw)) return [];
   // Unreadable top-level codes are diagnostics only; dropping one never changes an outcome.
-  return raw.flatMap((r): Responskode[] => {
-    const parsed = ResponskodeSchema.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return raw.flatMap((r): Responskode[] => (isResponskode(r) ? [r] : []));
 }
 
 /**

@@ -21,6 +21,9 @@ const KUID = /^\d{1,20}$/;
 
 /** Trim, drop all whitespace and hyphens, upper-case (æøå → ÆØÅ). `" cu-10 942 "` → `CU10942`. */
 export function normaliseKjennemerke(input: string): string {
+  // Already canonical (the usual input, read back from a database): nothing can change it. It is
+  // tested per item of a bulk, so this skips three string passes for most of up to 10 000 items.
+  if (KJENNEMERKE.test(input)) return input;
   // NFC first: a decomposed Å (A + combining ring) would otherwise fail the letter class.
   return input
     .normalize('NFC')

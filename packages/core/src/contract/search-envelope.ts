@@ -1,6 +1,7 @@
 /** S1–S7 responses (docs/contract.md#s4.3 to docs/contract.md#s4.5): one page of hits, or the customer list. */
 
 import { ResponseFormatError } from '../errors.js';
+import { isKjoretoysokResponse, isKundeSokResponse } from '../schemas/generated-checks.js';
 import {
   KjoretoysokResponseSchema,
   KundeSokResponseSchema,
@@ -10,7 +11,7 @@ import {
   type KundeSokResponse,
   type Responskode,
 } from '../schemas/index.js';
-import { issueDetails, isRecord, withoutNullEnvelopeFields } from './envelope.js';
+import { issueDetails, isRecord, withoutNullEnvelopeFields, type ZodIssueLike } from './envelope.js';
 
 /** An S1–S6 page as read: the lists and the page count are always there (a 204 is an empty page). */
 export interface SokPage extends KjoretoysokResponse {
@@ -46,7 +47,8 @@ export function readSokPage(body: unknown): SokPage {
     source['kjoretoyresponser'] = source['kjoretoyresponser'].map(withoutNullEnvelopeFields);
   }
   if (source['responskoder'] === null) delete source['responskoder'];
-  const parsed = KjoretoysokResponseSchema.safeParse(source);
+  // The generated guard decides without copying (the hits are the parsed JSON); zod only names the issues.
+  const parsed = readWith(isKjoretoysokResponse, KjoretoysokResponseSchema, source);
   if (!parsed.success) {
     throw new ResponseFormatError('Search response does not match KjoretoysokResponse', {
       details: issueDetails(parsed.error.issues),
@@ -78,7 +80,7 @@ export function readKundeSok(body: unknown): KundeSokResult {
   for (const key of ['kunder', 'responskoder']) {
     if (source[key] === undefined || source[key] === null) source[key] = [];
   }
-  const parsed = KundeSokResponseSchema.safeParse(source);
+  const parsed = readWith(isKundeSokResponse, KundeSokResponseSchema, source);
   if (!parsed.success) {
     throw new ResponseFormatError('Customer search response does not match KundeSokResponse', {
       details: issueDetails(parsed.error.issues),
@@ -86,4 +88,15 @@ export function readKundeSok(body: unknown): KundeSokResult {
   }
   // Both lists were filled in above; the schema's types still say nullish.
   return { ...parsed.data, kunder: parsed.data.kunder ?? [], responskoder: parsed.data.responskoder ?? [] };
+}
+
+/** The guard's yes is the value itself; its no asks the zod schema (the schema of record) for the issues. */
+function readWith<T>(
+  guard: (value: unknown) => value is T,
+  schema: {
+    safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ZodIssueLike[] } };
+  },
+  value: unknown,
+): { success: true; data: T } | { success: false; error: { issues: ZodIssueLike[] } } {
+  return guard(value) ? { success: true, data: value } : schema.safeParse(value);
 }

@@ -10,6 +10,10 @@
  * - per operation: `write(event)`, once the whole call is settled, with its counts and every
  *   request id, as before.
  *
+ * A request may concern several of the caller's cases (a bulk lookup whose items name their own
+ * `caseRef`): the intent and the completion then also carry one `AuditCasePart` per case, so a
+ * sink can keep each case's trail to exactly its own identifiers and outcome.
+ *
  * `begin` and `complete` are optional so a sink written for `write` alone keeps working (without
  * the write-ahead guarantee).
  */
@@ -74,6 +78,26 @@ export interface AuditResultFacts {
 }
 
 /**
+ * One case's share of one register request: the identifiers (and `dtg`) asked for that case, and
+ * later what came back for them. A bulk request whose items name their own `caseRef` has one part
+ * per case (items without one fall under the call's `caseRef`, or a part without any); each part
+ * has its own `auditId`, unique like the request's, that joins its intent part with its completion
+ * part. The request id stays the request's own: every part of one request shares it.
+ */
+export interface AuditCasePart {
+  auditId: string;
+  caseRef?: string;
+  identifiers: string[];
+  dtg?: string[];
+}
+
+/** What came back for one `AuditCasePart`, by its `auditId`. */
+export interface AuditCaseResult extends AuditResultFacts {
+  auditId: string;
+  caseRef?: string;
+}
+
+/**
  * Written and awaited before one register request leaves. Holds everything the request will
  * disclose to the register; `requestId` is the value of the request's `requestId` header.
  */
@@ -83,6 +107,8 @@ export interface AuditIntent extends AuditRequestFacts {
   auditId: string;
   /** The `requestId` header this request is sent with: what KS and SVV support can look up. */
   requestId: string;
+  /** Present when the request's items named their own cases: every identifier above, split by case. */
+  cases?: AuditCasePart[];
 }
 
 /** Written after the answer to one request (or its failure, abort included), by the intent's `auditId`. */
@@ -93,6 +119,8 @@ export interface AuditCompletion extends AuditResultFacts {
   timestamp: string;
   fiksOrgId: string;
   operation: AuditOperation;
+  /** One per part of the intent (same `auditId`s), when it had `cases`. */
+  cases?: AuditCaseResult[];
 }
 
 /** One per operation call, once it is settled, however many requests it took. */

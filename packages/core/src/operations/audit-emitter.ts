@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../clock.js';
 import { AuditContextRequiredError, AuditWriteError } from '../errors.js';
 import type {
+  AuditCasePart,
+  AuditCaseResult,
   AuditCompletion,
   AuditContext,
   AuditEvent,
@@ -25,20 +27,24 @@ export type AuditEventDraft = Omit<
   'timestamp' | 'fiksOrgId' | 'actor' | 'purpose' | 'legalBasis' | 'caseRef' | 'auditIds'
 > & { auditIds?: string[] };
 
-/** What an operation knows about one request before it is sent. */
-export type AuditIntentDraft = Pick<AuditIntent, 'operation' | 'identifiers' | 'query' | 'dtg'>;
+/** What an operation knows about one request before it is sent; the emitter gives each case part its `auditId`. */
+export type AuditIntentDraft = Pick<AuditIntent, 'operation' | 'identifiers' | 'query' | 'dtg'> & {
+  cases?: Omit<AuditCasePart, 'auditId'>[];
+};
 
-/** What an operation knows about one request once it is settled. */
+/** What an operation knows about one request once it is settled; `cases` in the order of the intent's. */
 export type AuditCompletionDraft = Pick<
   AuditCompletion,
   'outcome' | 'dataCategories' | 'errorId' | 'svvguid' | 'errorCode'
->;
+> & { cases?: Omit<AuditCaseResult, 'auditId' | 'caseRef'>[] };
 
 /** One request's write-ahead record: the ids to send it with and to complete it by. */
 export interface AuditTicket {
   auditId: string;
   requestId: string;
   operation: AuditOperation;
+  /** The intent's case parts (ids and case refs), for the completion's. */
+  cases?: Pick<AuditCasePart, 'auditId' | 'caseRef'>[];
 }
 
 export interface AuditEmitter {
@@ -117,7 +123,13 @@ export function createAuditEmitter(options: AuditEmitterOptions): AuditEmitter {
   };
 
   const begin = async (context: Partial<AuditContext>, draft: AuditIntentDraft): Promise<AuditTicket> => {
-    const ticket: AuditTicket = { auditId: randomUUID(), requestId: randomUUID(), operation: draft.operation };
+    const cases: AuditCasePart[] | undefined = draft.cases?.map((part) => ({ auditId: randomUUID(), ...part }));
+    const ticket: AuditTicket = {
+      auditId: randomUUID(),
+      requestId: randomUUID(),
+      operation: draft.operation,
+      ...(cases ? { cases: cases.map(({ auditId, caseRef }) => ({ auditId, ...(caseRef ? { caseRef } : {}) })) } : {}),
+    };
     if (!sink?.begin) return ticket;
     const intent: AuditIntent = {
       phase: 'intent',
@@ -130,6 +142,7 @@ export function createAuditEmitter(options: AuditEmitterOptions): AuditEmitter {
       identifiers: draft.identifiers,
       ...(draft.query === undefined ? {} : { query: draft.query }),
       ...(draft.dtg === undefined ? {} : { dtg: draft.dtg }),
+      ...(cases ? { cases } : {}),
     };
     try {
       await sink.begin(intent);
@@ -147,6 +160,7 @@ export function createAuditEmitter(options: AuditEmitterOptions): AuditEmitter {
 
   const complete = async (ticket: AuditTicket, draft: AuditCompletionDraft): Promise<void> => {
     if (!sink?.complete) return;
+    const { cases: caseResults, ...whole } = draft;
     const completion: AuditCompletion = {
       phase: 'completed',
       auditId: ticket.auditId,
@@ -154,7 +168,13 @@ export function createAuditEmitter(options: AuditEmitterOptions): AuditEmitter {
       timestamp: now(),
       fiksOrgId: options.fiksOrgId,
       operation: ticket.operation,
-      ...draft,
+      ...whole,
+      ...(ticket.cases
+        ? {
+            // A request that failed as a whole has no per-case results: each part gets the request's.
+            cases: ticket.cases.map((part, i) => ({ ...part, ...(caseResults?.[i] ?? whole) })),
+          }
+        : {}),
     };
     try {
       await sink.complete(completion);

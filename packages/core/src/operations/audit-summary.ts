@@ -39,6 +39,8 @@ export function dataCategoriesOfKjoretoy(kjoretoy: readonly Kjoretoy[]): DataCat
     categories.add('technical');
     const eierskap = readPath(vehicle, ['eierskap']);
     for (const role of EIERSKAP_PARTIES) addPartyCategories(readPath(eierskap, [role]), categories);
+    // Every category already seen: the other vehicles (up to 10 000 in one call) cannot add one.
+    if (categories.size === CATEGORY_ORDER.length) break;
   }
   return ordered(categories);
 }
@@ -61,5 +63,7 @@ export function failureFields(error: unknown): Pick<AuditEvent, 'errorId' | 'svv
 }
 
 export function uniqueStrings(values: Iterable<string | undefined>): string[] {
-  return [...new Set([...values].filter((v): v is string => v !== undefined && v !== ''))];
+  const unique = new Set<string>();
+  for (const value of values) if (value !== undefined && value !== '') unique.add(value);
+  return [...unique];
 }

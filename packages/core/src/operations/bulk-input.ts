@@ -17,11 +17,15 @@ export type BulkKind = 'kjennemerke' | 'kuid';
 export interface KjennemerkeItem {
   kjennemerke: string;
   dtg?: Date | string;
+  /** The caller's case this item belongs to, when one call looks up for several cases (see `AuditCasePart`). */
+  caseRef?: string;
 }
 
 export interface KuidItem {
   kuid: string;
   dtg?: Date | string;
+  /** The caller's case this item belongs to, when one call looks up for several cases (see `AuditCasePart`). */
+  caseRef?: string;
 }
 
 /** A plate or kuid as a string, or an object naming it with an optional per-item `dtg`. */
@@ -38,6 +42,8 @@ export interface PlannedRequest {
 export interface BulkPlan {
   requests: PlannedRequest[];
   invalid: { index: number; error: ValidationError }[];
+  /** Each input's own `caseRef`, by input index; absent when no item named one. */
+  caseRefs?: (string | undefined)[];
 }
 
 const RULES: Record<BulkKind, { normalise: (v: string) => string; isValid: (v: string) => boolean; noun: string }> = {
@@ -53,7 +59,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-type ParsedItem = { ok: true; id: string; dtg?: string } | { ok: false; error: ValidationError };
+type ParsedItem = { ok: true; id: string; dtg?: string; caseRef?: string } | { ok: false; error: ValidationError };
 
 /** Every problem of one item at once: its identifier and its own `dtg`. */
 function parseItem(kind: BulkKind, item: unknown, index: number, callDtg: string | undefined): ParsedItem {
@@ -65,11 +71,13 @@ function parseItem(kind: BulkKind, item: unknown, index: number, callDtg: string
   const raw = typeof item === 'string' ? item : item[kind];
   const path = typeof item === 'string' ? at : `${at}.${kind}`;
   const issues: ValidationIssue[] = [];
+  // Normalised once: normalising is idempotent, so the validity check may be given the result.
+  const id = typeof raw === 'string' ? rule.normalise(raw) : undefined;
   if (raw === undefined || raw === null) issues.push({ path, message: 'is missing' });
-  else if (typeof raw !== 'string') issues.push({ path, message: 'must be a string' });
+  else if (id === undefined) issues.push({ path, message: 'must be a string' });
   // Blank (or only spaces and hyphens) is a different fix than a wrong plate: usually an empty column.
-  else if (rule.normalise(raw) === '') issues.push({ path, message: 'is empty' });
-  else if (!rule.isValid(raw)) issues.push({ path, message: `is not a valid ${rule.noun}` });
+  else if (id === '') issues.push({ path, message: 'is empty' });
+  else if (!rule.isValid(id)) issues.push({ path, message: `is not a valid ${rule.noun}` });
 
   let dtg = callDtg;
   if (typeof item !== 'string' && item['dtg'] !== undefined) {
@@ -81,23 +89,36 @@ function parseItem(kind: BulkKind, item: unknown, index: number, callDtg: string
       issues.push(...error.issues);
     }
   }
-  if (issues.length > 0 || typeof raw !== 'string') {
+  const caseRef = typeof item === 'string' ? undefined : item['caseRef'];
+  if (caseRef !== undefined && (typeof caseRef !== 'string' || caseRef.trim() === '')) {
+    issues.push({ path: `${at}.caseRef`, message: 'must be a non-empty string' });
+  }
+  if (issues.length > 0 || id === undefined) {
     const message = issues.map((i) => `${i.path} ${i.message}`).join('; ');
     return { ok: false, error: new ValidationError(message, { issues }) };
   }
-  return { ok: true, id: rule.normalise(raw), ...(dtg === undefined ? {} : { dtg }) };
+  return {
+    ok: true,
+    id,
+    ...(dtg === undefined ? {} : { dtg }),
+    ...(typeof caseRef === 'string' ? { caseRef } : {}),
+  };
 }
 
 /** @param callDtg the call-level `dtg`, already formatted; items without their own use it. */
 export function planBulk(kind: BulkKind, items: readonly unknown[], callDtg: string | undefined): BulkPlan {
   const byKey = new Map<string, PlannedRequest>();
   const invalid: BulkPlan['invalid'] = [];
+  const caseRefs: (string | undefined)[] = Array.from({ length: items.length }, () => undefined);
+  let anyCaseRef = false;
   items.forEach((item, index) => {
     const parsed = parseItem(kind, item, index, callDtg);
     if (!parsed.ok) {
       invalid.push({ index, error: parsed.error });
       return;
     }
+    caseRefs[index] = parsed.caseRef;
+    if (parsed.caseRef !== undefined) anyCaseRef = true;
     const key = `${parsed.id}\u0000${parsed.dtg ?? ''}`;
     const existing = byKey.get(key);
     if (existing) existing.inputIndexes.push(index);
@@ -108,7 +129,7 @@ export function planBulk(kind: BulkKind, items: readonly unknown[], callDtg: str
         inputIndexes: [index],
       });
   });
-  return { requests: [...byKey.values()], invalid };
+  return { requests: [...byKey.values()], invalid, ...(anyCaseRef ? { caseRefs } : {}) };
 }
 
 export function chunk<T>(values: readonly T[], size: number): T[][] {

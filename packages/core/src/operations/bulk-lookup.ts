@@ -64,7 +64,11 @@ export async function lookupBulk<I extends BulkInput>(
 
   const run = new BulkRun(ctx, items, plan, options.onProgress);
   const chunks = chunk(plan.requests, ctx.maxBulkSize);
-  const audit: ChunkAudit = { context: auditContext, auditIds: run.auditIds };
+  const audit: ChunkAudit = {
+    context: auditContext,
+    auditIds: run.auditIds,
+    ...(plan.caseRefs ? { caseRefs: plan.caseRefs } : {}),
+  };
   await runWithConcurrency(
     chunks.map(
       (requests) => async () => run.settle(requests, await sendChunk(ctx, kind, requests, options.signal, audit)),
@@ -95,6 +99,34 @@ interface ChunkAudit {
   context: Partial<AuditContext>;
   /** Filled as intents are written, for the per-operation event. */
   auditIds: string[];
+  /** Each input's own case, when items named one: every request is then audited per case. */
+  caseRefs?: (string | undefined)[];
+}
+
+/** The requests of one chunk that concern one case (by position in the chunk). */
+interface CaseShare {
+  caseRef?: string;
+  positions: number[];
+}
+
+/**
+ * Splits a chunk by case: an input's own `caseRef`, else the call's. A request asked for by two
+ * cases (same identifier and dtg) belongs to both.
+ */
+function caseShares(
+  requests: readonly PlannedRequest[],
+  caseRefs: readonly (string | undefined)[],
+  callCaseRef: string | undefined,
+): CaseShare[] {
+  const byCase = new Map<string | undefined, CaseShare>();
+  requests.forEach((request, position) => {
+    for (const caseRef of new Set(request.inputIndexes.map((index) => caseRefs[index] ?? callCaseRef))) {
+      let share = byCase.get(caseRef);
+      if (!share) byCase.set(caseRef, (share = { ...(caseRef === undefined ? {} : { caseRef }), positions: [] }));
+      share.positions.push(position);
+    }
+  });
+  return [...byCase.values()];
 }
 
 /**
@@ -117,6 +149,7 @@ async function sendChunk(
     );
   }
   const dtg = uniqueStrings(requests.map((r) => r.dtg));
+  const shares = audit.caseRefs ? caseShares(requests, audit.caseRefs, audit.context.caseRef) : undefined;
   try {
     return await auditedRequest(
       ctx.audit,
@@ -125,10 +158,22 @@ async function sendChunk(
         operation: BULK_OPERATIONS[kind],
         identifiers: uniqueStrings(requests.map((r) => r.id)),
         ...(dtg.length > 0 ? { dtg } : {}),
+        ...(shares
+          ? {
+              cases: shares.map((share) => {
+                const shareDtg = uniqueStrings(share.positions.map((p) => requests[p]?.dtg));
+                return {
+                  ...(share.caseRef === undefined ? {} : { caseRef: share.caseRef }),
+                  identifiers: uniqueStrings(share.positions.map((p) => requests[p]?.id)),
+                  ...(shareDtg.length > 0 ? { dtg: shareDtg } : {}),
+                };
+              }),
+            }
+          : {}),
       },
       audit.auditIds,
       (requestId) => postChunk(ctx, kind, requests, signal, requestId),
-      chunkCompletion,
+      (result) => chunkCompletion(result, shares),
     );
   } catch (caught) {
     // postChunk settles its own failures; only the intent's AuditWriteError arrives here.
@@ -183,14 +228,33 @@ function failedChunk(requests: readonly PlannedRequest[], error: AnyKjoretoyregi
   };
 }
 
-/** A chunk's completion: counted per identifier sent, with what the found vehicles disclosed. */
-function chunkCompletion(result: ChunkResult): AuditCompletionDraft {
+/** A chunk's completion: counted per identifier sent, with what the found vehicles disclosed; per case too when split. */
+function chunkCompletion(result: ChunkResult, shares: readonly CaseShare[] | undefined): AuditCompletionDraft {
   return {
-    outcome: countOutcomes(result.settlements),
-    dataCategories: dataCategoriesOfKjoretoy(
-      result.settlements.flatMap((s) => (s.status === 'found' ? [s.kjoretoy] : [])),
-    ),
-    ...failureFields(result.failure),
+    ...settledFacts(result.settlements, result.failure),
+    ...(shares
+      ? {
+          cases: shares.map((share) => {
+            const settlements = share.positions.flatMap((p) => {
+              const settlement = result.settlements[p];
+              return settlement ? [settlement] : [];
+            });
+            const failure = settlements.find((s) => s.status === 'error')?.error;
+            return settledFacts(settlements, failure);
+          }),
+        }
+      : {}),
+  };
+}
+
+function settledFacts(
+  settlements: readonly Settlement[],
+  failure: AnyKjoretoyregisterError | undefined,
+): Omit<AuditCompletionDraft, 'cases'> {
+  return {
+    outcome: countOutcomes(settlements),
+    dataCategories: dataCategoriesOfKjoretoy(settlements.flatMap((s) => (s.status === 'found' ? [s.kjoretoy] : []))),
+    ...failureFields(failure),
   };
 }
 

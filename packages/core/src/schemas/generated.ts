@@ -3,6 +3,7 @@
 // Regenerate: npm run generate -w @kjoretoyregister/schema-gen (see tools/schema-gen/README.md).
 // Tolerant and lossless by construction (docs/contract.md#s5.8, docs/contract.md#s5.9): loose objects, every property
 // optional and nullable, open enums, dates as strings, no defaults or transforms.
+// Each schema has an in-place checker with the same rules in generated-checks.ts (emit-check.mjs).
 
 import { z } from 'zod';
 import { openEnum } from './open-enum.js';

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 const repoRoot = resolve(__dirname, '..', '..', '..', '..');
 const generator = join(repoRoot, 'tools', 'schema-gen', 'generate.mjs');
 const committedOutput = join(repoRoot, 'packages', 'core', 'src', 'schemas', 'generated.ts');
+const committedChecks = join(repoRoot, 'packages', 'core', 'src', 'schemas', 'generated-checks.ts');
 const specDir = join(repoRoot, 'tools', 'schema-gen', 'spec');
 const committedSpec = join(specDir, 'api_kjoretoysok_46.json');
 const committedExample = join(specDir, 'example_kjoretoysok_response_testmiljo.json');
@@ -29,10 +30,11 @@ describe('tools/schema-gen', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('regenerates generated.ts from the committed spec with no diff', () => {
+  it('regenerates generated.ts and generated-checks.ts from the committed spec with no diff', () => {
     const out = join(dir, 'generated.ts');
     runGenerator(['--out', out]);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(committedOutput, 'utf8'));
+    expect(readFileSync(join(dir, 'generated-checks.ts'), 'utf8')).toBe(readFileSync(committedChecks, 'utf8'));
   }, 60_000);
 
   it('emits one interface and one schema per component, with the required header', () => {
@@ -81,6 +83,10 @@ describe('tools/schema-gen', () => {
     expect(source).toContain('navn: z.string().nullish(),');
     expect(source).toMatch(/get barn\(\) \{\s*return z\.array\(NodeSchema\)\.nullish\(\);\s*\}/);
     expect(source).toContain('barn?: Array<Node> | null;');
+    // Its guard calls itself through the list: function declarations, so order does not matter.
+    const guards = readFileSync(join(dir, 'generated-checks.ts'), 'utf8');
+    expect(guards).toContain('export function isNode(value: unknown): value is Node {');
+    expect(guards).toContain('!everyItem(x, isNode)');
   }, 60_000);
 
   it('fails with a message, and writes nothing, for a spec without component schemas', () => {
@@ -90,6 +96,7 @@ describe('tools/schema-gen', () => {
 
     expect(() => runGenerator(['--spec', specFile, '--out', out])).toThrow(/components\.schemas/);
     expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(dir, 'generated-checks.ts'))).toBe(false);
   }, 60_000);
 });
 

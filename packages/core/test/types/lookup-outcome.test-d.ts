@@ -42,7 +42,9 @@ function describeStatuses(): void {
       break;
   }
   expectTypeOf(outcome.input).toEqualTypeOf<
-    string | { kjennemerke: string; dtg?: Date | string } | { kuid: string; dtg?: Date | string }
+    | string
+    | { kjennemerke: string; dtg?: Date | string; caseRef?: string }
+    | { kuid: string; dtg?: Date | string; caseRef?: string }
   >();
   expectTypeOf(outcome.requestId).toEqualTypeOf<string | undefined>();
   expectTypeOf<LookupStatus>().toEqualTypeOf<'found' | 'not_found' | 'unavailable' | 'invalid' | 'error'>();

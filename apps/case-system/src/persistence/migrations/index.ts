@@ -3,6 +3,7 @@ import { initialMigration } from './001-initial.js';
 import { auditLogMigration } from './002-audit-log.js';
 import { webhookDigestUserEventsMigration } from './003-webhook-digest-user-events.js';
 import { auditWriteAheadMigration } from './004-audit-write-ahead.js';
+import { oidcUsersMigration } from './005-oidc-users.js';
 
 /** Ordered by name. Add new files as `NNN-what.ts`; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-audit-log': auditLogMigration,
   '003-webhook-digest-user-events': webhookDigestUserEventsMigration,
   '004-audit-write-ahead': auditWriteAheadMigration,
+  '005-oidc-users': oidcUsersMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

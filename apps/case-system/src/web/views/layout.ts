@@ -1,7 +1,21 @@
 import type { AuthUser } from '../../auth/auth-user.js';
 import { html, type SafeHtml } from './html.js';
 
-export function layout(title: string, user: AuthUser | undefined, body: SafeHtml): string {
+/**
+ * The pages a logged-in person can reach, in menu order. Bulk lookups, case work and innsyn
+ * (issue 17 items 2–4) get their entries here when they exist; `roles` limits an entry to some roles.
+ */
+const NAV: readonly { href: string; label: string; roles?: readonly AuthUser['role'][] }[] = [
+  { href: '/oppslag', label: 'Oppslag' },
+  { href: '/saker', label: 'Saker' },
+];
+
+export interface LayoutOptions {
+  /** The menu entry to mark as the current page. */
+  current?: string;
+}
+
+export function layout(title: string, user: AuthUser | undefined, body: SafeHtml, options: LayoutOptions = {}): string {
   return html`<!doctype html>
     <html lang="nb">
       <head>
@@ -11,27 +25,78 @@ export function layout(title: string, user: AuthUser | undefined, body: SafeHtml
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body>
+        <a class="skip" href="#main">Hopp til hovedinnholdet</a>
         <header>
           <a class="brand" href="/saker">Hensatt kjøretøy</a>
           ${user
-            ? html`<form method="post" action="/logout" class="user">
-                <span>${user.name} (${user.role})</span>
-                <button type="submit">Logg ut</button>
-              </form>`
+            ? html`<nav aria-label="Hovedmeny">
+                  <ul>
+                    ${NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map(
+                      (item) =>
+                        html`<li>
+                          <a href="${item.href}" ${item.href === options.current ? html`aria-current="page"` : ''}
+                            >${item.label}</a
+                          >
+                        </li>`,
+                    )}
+                  </ul>
+                </nav>
+                <form method="post" action="/logout" class="user">
+                  <span>${user.name} (${user.role})</span>
+                  <button type="submit">Logg ut</button>
+                </form>`
             : ''}
         </header>
-        <main>${body}</main>
+        <main id="main" tabindex="-1">${body}</main>
       </body>
     </html>`.value;
 }
 
+/** One problem with one form field: `field` is the input's id, so the summary can link to it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Every problem at once, above the form, each linking to its field (the GOV.UK / NAV pattern). */
+export function errorSummary(errors: readonly FieldError[]): SafeHtml | string {
+  if (errors.length === 0) return '';
+  // autofocus: keyboard and screen-reader users land on the summary, not at the top of the page.
+  return html`<div class="error-summary" role="alert" aria-labelledby="feil-tittel" tabindex="-1" autofocus>
+    <h2 id="feil-tittel">Du må rette opp dette før du kan gå videre</h2>
+    <ul>
+      ${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
+/** The message under a field, and the attributes that tie it to the input. */
+export function fieldError(
+  errors: readonly FieldError[],
+  field: string,
+): { message: SafeHtml | string; attrs: SafeHtml } {
+  const error = errors.find((e) => e.field === field);
+  if (!error) return { message: '', attrs: html`` };
+  return {
+    message: html`<p class="field-error" id="${field}-feil">${error.message}</p>`,
+    attrs: html`aria-invalid="true" aria-describedby="${field}-feil"`,
+  };
+}
+
 export const STYLESHEET = `
-body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #f6f7f9; }
-header { display: flex; justify-content: space-between; align-items: center; padding: .75rem 1.5rem; background: #17324d; color: #fff; }
-header a.brand { color: #fff; font-weight: 600; text-decoration: none; }
+body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #f6f7f9; line-height: 1.45; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; color: #17324d; padding: .5rem 1rem; }
+.skip:focus { left: 1rem; z-index: 10; }
+header { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: space-between; align-items: center; padding: .75rem 1.5rem; background: #17324d; color: #fff; }
+header a { color: #fff; }
+header a.brand { font-weight: 600; text-decoration: none; }
+header nav ul { display: flex; gap: 1.25rem; list-style: none; margin: 0; padding: 0; }
+header nav a[aria-current=page] { font-weight: 700; text-decoration-thickness: 3px; }
 header form.user { display: flex; gap: .75rem; align-items: center; margin: 0; }
 main { max-width: 68rem; margin: 1.5rem auto; padding: 0 1.5rem; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+main:focus { outline: none; }
+a { color: #0b4f8a; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1.05rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid #e2e5ea; vertical-align: top; font-size: .92rem; }
 th { background: #eef1f5; }
@@ -41,8 +106,30 @@ dt { font-weight: 600; } dd { margin: 0; }
 .status-EIER_FUNNET { background: #d7f0dd; } .status-SKJERMET { background: #fde7c4; }
 .status-IKKE_FUNNET { background: #e6e0f5; } .status-FEILET { background: #f7d4d4; }
 .skjermet { font-weight: 600; color: #8a4b00; }
-form.login { background: #fff; padding: 1.5rem; max-width: 28rem; display: grid; gap: .75rem; }
-input[type=password] { padding: .5rem; font-size: 1rem; }
-button { padding: .45rem .9rem; font-size: .95rem; cursor: pointer; }
+form.login, form.skjema { background: #fff; padding: 1.5rem; display: grid; gap: .75rem; }
+form.login { max-width: 28rem; }
+form.skjema { max-width: 44rem; }
+form.skjema > button { justify-self: start; }
+fieldset { border: 1px solid #c9ced6; padding: .75rem 1rem 1rem; margin: 0; display: grid; gap: .5rem; }
+legend { font-weight: 600; padding: 0 .25rem; }
+label { font-weight: 600; }
+.hint { color: #4a5360; font-size: .9rem; margin: 0; }
+.radio { display: flex; gap: .5rem; align-items: center; }
+.radio label { font-weight: 400; }
+input[type=password], input[type=text], input[type=datetime-local], select, textarea { padding: .5rem; font-size: 1rem; border: 1px solid #6b7480; border-radius: .2rem; max-width: 30rem; }
+textarea { min-height: 5rem; }
+input:focus, select:focus, textarea:focus, button:focus, a:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
+button, a.button { padding: .45rem .9rem; font-size: .95rem; cursor: pointer; }
+a.button { display: inline-block; background: #17324d; color: #fff; text-decoration: none; border-radius: .2rem; }
 .error { color: #a30000; }
+.field-error { color: #a30000; font-weight: 600; margin: 0; }
+[aria-invalid=true] { border-color: #a30000; border-width: 2px; }
+.error-summary { border: 3px solid #a30000; background: #fff; padding: .5rem 1.25rem; margin-bottom: 1rem; }
+.error-summary h2 { margin-top: .5rem; }
+.error-summary a { color: #a30000; font-weight: 600; }
+.treff { background: #fff; border: 1px solid #e2e5ea; padding: 0 1rem 1rem; margin: 1rem 0; }
+.treff dl { padding: .5rem 0; }
+.sider { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
+.sider form { margin: 0; }
+.melding { background: #fff; border-left: 4px solid #17324d; padding: .75rem 1rem; }
 `;

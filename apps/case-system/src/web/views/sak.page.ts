@@ -46,6 +46,7 @@ export function sakPage(user: AuthUser, sak: Sak, logg: AuditLogEntry[]): string
 
       <h2>Oppslagslogg</h2>
       ${auditLogTable(logg)}`,
+    { current: '/saker' },
   );
 }
 

@@ -38,5 +38,6 @@ export function sakerPage(user: AuthUser, saker: Sak[]): string {
           )}
         </tbody>
       </table>`,
+    { current: '/saker' },
   );
 }
