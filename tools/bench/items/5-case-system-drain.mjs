@@ -31,7 +31,7 @@ import { REPO_ROOT, reproduceCommand, verdict, writeResult } from '../lib/result
 import { BULK_KJENNEMERKE_ROUTE, startSimulatorProcess } from '../lib/simulator-process.mjs';
 import { median, round } from '../lib/stats.mjs';
 
-const cases = numberFlag('cases', smoke ? 300 : 10_000);
+const cases = numberFlag('cases', smoke ? 150 : 10_000);
 const latencies = String(flag('latencies', smoke ? '20' : '20,100'))
   .split(',')
   .map(Number)
