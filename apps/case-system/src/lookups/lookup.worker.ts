@@ -17,9 +17,6 @@ import type { CaseLookupOutcome } from './lookup-outcome.js';
 import { LookupService, type CaseLookupResult } from './lookup.service.js';
 import { decideAfterFailure } from './retry-schedule.js';
 
-/** Thrown inside the completion transaction to roll it back when another worker owns the job. */
-class LeaseLostError extends Error {}
-
 /** A job whose lookup has an outcome to record. */
 interface Settled {
   job: ClaimedJob;
@@ -159,11 +156,7 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
         await this.handleFailure(job, error);
       } catch (crash) {
         // The job stays PENDING; its lease runs out and it is tried again.
-        this.logger.error({
-          msg: 'Lookup job crashed',
-          jobId: job.id,
-          errorName: crash instanceof Error ? crash.name : 'unknown',
-        });
+        this.logCrash(job, crash);
       }
     }
   }
@@ -184,109 +177,97 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
         await this.jobs.reschedule(job.id, this.workerId, decision.delayMs, decision.reason, false);
         this.logger.warn({ msg: 'Lookup not sent: its audit intent could not be written; will retry', ...log });
         return;
-      case 'permanent':
-        await this.complete(job, { status: 'FEILET', feilarsak: decision.reason }, 'FAILED');
+      case 'permanent': {
+        const settled: Settled = {
+          job,
+          outcome: { status: 'FEILET', feilarsak: decision.reason },
+          jobStatus: 'FAILED',
+        };
+        this.logCompletion([settled], await this.recordOutcomes([settled]));
         this.logger.warn({ msg: 'Lookup failed permanently', ...log });
+      }
     }
   }
 
   /**
-   * Records a batch's outcomes in one transaction. Each job is still fenced on its lease: one that
-   * another worker took is left out (its `finish` changed nothing, so nothing of it is written).
-   * If the transaction fails, each case is tried in its own, so one case the database refuses
-   * does not cost the others their outcome.
+   * Records outcomes, the batch's in one transaction; if that fails, each case is tried in its
+   * own, so one case the database refuses does not cost the others their outcome. Never throws:
+   * a case whose transaction fails stays PENDING, and its lease runs out and it is tried again.
    */
   private async completeMany(settled: Settled[]): Promise<void> {
     if (settled.length === 0) return;
-    if (settled.length === 1) {
-      const [only] = settled;
-      if (only) await this.completeAlone(only);
-      return;
-    }
-    let owned: Set<string>;
     try {
-      owned = await this.database.db.transaction().execute(async (trx) => {
-        const mine = await this.jobs.finishMany(
-          trx,
-          settled.filter((item) => item.jobStatus === 'DONE').map((item) => item.job.id),
-          this.workerId,
-          'DONE',
-        );
-        for (const item of settled) {
-          if (item.jobStatus !== 'FAILED') continue;
-          const ended = await this.jobs.finish(
-            trx,
-            item.job.id,
-            this.workerId,
-            'FAILED',
-            item.outcome.feilarsak ?? null,
-          );
-          if (ended) mine.add(item.job.id);
-        }
-        const ours = settled.filter((item) => mine.has(item.job.id));
-        const before = await this.saker.statusesForUpdate(
-          trx,
-          ours.map((item) => item.job.sakId),
-        );
-        const updated = await this.saker.applyOutcomes(
-          trx,
-          ours.map(({ job, outcome }) => ({ id: job.sakId, outcome })),
-          this.config.lookup.varselFristDager,
-        );
-        for (const after of updated) {
-          const previous = before.get(after.id) ?? null;
-          if (previous !== after.status) await this.outbox.statusChanged(trx, after, previous);
-        }
-        return mine;
-      });
+      this.logCompletion(settled, await this.recordOutcomes(settled));
+      return;
     } catch (error) {
+      if (settled.length === 1) {
+        this.logCrash(settled[0]?.job, error);
+        return;
+      }
       this.logger.warn({
         msg: 'Batch completion failed; completing each case on its own',
         jobs: settled.length,
         errorName: error instanceof Error ? error.name : 'unknown',
       });
-      for (const item of settled) await this.completeAlone(item);
-      return;
     }
+    for (const item of settled) {
+      try {
+        this.logCompletion([item], await this.recordOutcomes([item]));
+      } catch (error) {
+        this.logCrash(item.job, error);
+      }
+    }
+  }
+
+  /**
+   * One transaction: each job's end (fenced on its lease: a job another worker took is left out,
+   * its `finish` changed nothing, so nothing of it is written), the cases' outcomes and the
+   * outbound status events. Returns the ids of the jobs it ended.
+   */
+  private recordOutcomes(settled: Settled[]): Promise<Set<string>> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const mine = await this.jobs.finishMany(
+        trx,
+        settled.filter((item) => item.jobStatus === 'DONE').map((item) => item.job.id),
+        this.workerId,
+        'DONE',
+      );
+      for (const item of settled) {
+        if (item.jobStatus !== 'FAILED') continue;
+        const ended = await this.jobs.finish(trx, item.job.id, this.workerId, 'FAILED', item.outcome.feilarsak ?? null);
+        if (ended) mine.add(item.job.id);
+      }
+      const ours = settled.filter((item) => mine.has(item.job.id));
+      const before = await this.saker.statusesForUpdate(
+        trx,
+        ours.map((item) => item.job.sakId),
+      );
+      const updated = await this.saker.applyOutcomes(
+        trx,
+        ours.map(({ job, outcome }) => ({ id: job.sakId, outcome })),
+        this.config.lookup.varselFristDager,
+      );
+      for (const after of updated) {
+        const previous = before.get(after.id) ?? null;
+        if (previous !== after.status) await this.outbox.statusChanged(trx, after, previous);
+      }
+      return mine;
+    });
+  }
+
+  private logCompletion(settled: Settled[], owned: Set<string>): void {
     for (const { job, outcome } of settled) {
       if (owned.has(job.id)) this.completed(job, outcome);
       else this.logger.warn({ msg: 'Lease lost before completion; result discarded', jobId: job.id, sakId: job.sakId });
     }
   }
 
-  private async completeAlone(item: Settled): Promise<void> {
-    try {
-      await this.complete(item.job, item.outcome, item.jobStatus);
-    } catch (error) {
-      // The job stays PENDING; its lease runs out and it is tried again.
-      this.logger.error({
-        msg: 'Lookup job crashed',
-        jobId: item.job.id,
-        errorName: error instanceof Error ? error.name : 'unknown',
-      });
-    }
-  }
-
-  private async complete(job: ClaimedJob, outcome: CaseLookupOutcome, jobStatus: 'DONE' | 'FAILED'): Promise<void> {
-    try {
-      await this.database.db.transaction().execute(async (trx) => {
-        const owned = await this.jobs.finish(
-          trx,
-          job.id,
-          this.workerId,
-          jobStatus,
-          jobStatus === 'FAILED' ? (outcome.feilarsak ?? null) : null,
-        );
-        if (!owned) throw new LeaseLostError();
-        const before = await this.saker.findById(trx, job.sakId, true);
-        const after = await this.saker.applyOutcome(trx, job.sakId, outcome, this.config.lookup.varselFristDager);
-        if (before?.status !== after.status) await this.outbox.statusChanged(trx, after, before?.status ?? null);
-      });
-      this.completed(job, outcome);
-    } catch (error) {
-      if (!(error instanceof LeaseLostError)) throw error;
-      this.logger.warn({ msg: 'Lease lost before completion; result discarded', jobId: job.id, sakId: job.sakId });
-    }
+  private logCrash(job: ClaimedJob | undefined, error: unknown): void {
+    this.logger.error({
+      msg: 'Lookup job crashed',
+      jobId: job?.id,
+      errorName: error instanceof Error ? error.name : 'unknown',
+    });
   }
 
   private completed(job: ClaimedJob, outcome: CaseLookupOutcome): void {

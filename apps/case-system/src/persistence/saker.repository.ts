@@ -23,10 +23,8 @@ export class SakerRepository {
     this.db = database.db;
   }
 
-  async findById(executor: Executor, id: string, forUpdate = false): Promise<SakRow | undefined> {
-    let query = executor.selectFrom('saker').selectAll().where('id', '=', id);
-    if (forUpdate) query = query.forUpdate();
-    return query.executeTakeFirst();
+  async findById(executor: Executor, id: string): Promise<SakRow | undefined> {
+    return executor.selectFrom('saker').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** The cases of a batch of lookup jobs, in one query; a missing id is simply absent. */
@@ -77,28 +75,10 @@ export class SakerRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Records a lookup's outcome. The notice deadline runs from the moment the owner was found. */
-  async applyOutcome(trx: Executor, id: string, outcome: CaseLookupOutcome, varselFristDager: number): Promise<SakRow> {
-    const found = outcome.status === 'EIER_FUNNET';
-    return trx
-      .updateTable('saker')
-      .set({
-        status: outcome.status,
-        kjoretoy: outcome.kjoretoy ? JSON.stringify(outcome.kjoretoy) : null,
-        eier: outcome.eier ? JSON.stringify(outcome.eier) : null,
-        feilarsak: outcome.feilarsak ?? null,
-        eier_funnet_tidspunkt: found ? sql<Date>`now()` : null,
-        varsel_frist: found ? sql<Date>`now() + make_interval(days => ${varselFristDager})` : null,
-        oppdatert: sql<Date>`now()`,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-
   /**
-   * `applyOutcome` for many cases in one statement (a batch of lookups), returning the updated
-   * rows. The same columns and rules as `applyOutcome`; cases not in the table are left out.
+   * Records lookup outcomes, many cases in one statement (a batch of lookups), returning the
+   * updated rows; cases not in the table are left out. The notice deadline runs from the moment
+   * the owner was found.
    */
   async applyOutcomes(
     trx: Executor,
