@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { OppslagService } from '../oppslag/oppslag.service.js';
+import { WebLookupService } from '../web-lookup/web-lookup.service.js';
 import { SakerModule } from '../saker/saker.module.js';
-import { OppslagController } from './oppslag.controller.js';
+import { WebLookupController } from './web-lookup.controller.js';
 import { WebController } from './web.controller.js';
 
-@Module({ imports: [SakerModule], controllers: [WebController, OppslagController], providers: [OppslagService] })
+@Module({ imports: [SakerModule], controllers: [WebController, WebLookupController], providers: [WebLookupService] })
 export class WebModule {}

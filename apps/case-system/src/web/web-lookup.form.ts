@@ -7,7 +7,7 @@ import {
   normaliseUnderstellsnummer,
 } from '@kjoretoyregister/core';
 import type { WebLookupConfig } from '../config/web-lookup.config.js';
-import type { OppslagKind, OppslagRequest } from '../oppslag/oppslag.service.js';
+import type { WebLookupKind, WebLookupRequest } from '../web-lookup/web-lookup.service.js';
 import type { Observasjon } from '../saker/domain/sak.js';
 import type { FieldError } from './views/layout.js';
 import { parseOsloLocal } from './oslo-time.js';
@@ -15,7 +15,7 @@ import { parseOsloLocal } from './oslo-time.js';
 /** The "other, write it yourself" choice in the purpose and legal-basis lists. */
 export const ANNET = '__annet__';
 
-export const KINDS: readonly { value: OppslagKind; label: string }[] = [
+export const KINDS: readonly { value: WebLookupKind; label: string }[] = [
   { value: 'kjennemerke', label: 'Kjennemerke' },
   { value: 'understellsnummer', label: 'Understellsnummer' },
   { value: 'kuid', label: 'Kuid' },
@@ -23,7 +23,7 @@ export const KINDS: readonly { value: OppslagKind; label: string }[] = [
 ];
 
 /** What the person typed, as typed: re-rendered into the form when something is wrong. */
-export interface OppslagForm {
+export interface WebLookupForm {
   formal: string;
   formalAnnet: string;
   hjemmel: string;
@@ -43,7 +43,7 @@ function field(body: Record<string, unknown>, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function readOppslagForm(body: unknown): OppslagForm {
+export function readWebLookupForm(body: unknown): WebLookupForm {
   const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   return {
     formal: field(b, 'formal'),
@@ -57,7 +57,7 @@ export function readOppslagForm(body: unknown): OppslagForm {
   };
 }
 
-export function emptyOppslagForm(config: WebLookupConfig): OppslagForm {
+export function emptyWebLookupForm(config: WebLookupConfig): WebLookupForm {
   return {
     formal: config.purposes.length === 1 ? config.purposes[0] : '',
     formalAnnet: '',
@@ -95,10 +95,10 @@ function capital(text: string): string {
 }
 
 /** Every problem at once; nothing is sent to the register unless there are none. */
-export function validateOppslag(
-  form: OppslagForm,
+export function validateWebLookup(
+  form: WebLookupForm,
   config: WebLookupConfig,
-): { ok: true; request: OppslagRequest } | { ok: false; errors: FieldError[] } {
+): { ok: true; request: WebLookupRequest } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const purpose = choice(
     form.formal,

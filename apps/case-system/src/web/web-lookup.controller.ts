@@ -5,12 +5,12 @@ import { actorOf, type AppRequest, type AuthUser } from '../auth/auth-user.js';
 import { SessionGuard } from '../auth/session.guard.js';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
-import { OppslagService } from '../oppslag/oppslag.service.js';
+import { WebLookupService } from '../web-lookup/web-lookup.service.js';
 import { SakerService } from '../saker/saker.service.js';
-import { emptyOppslagForm, readNySakForm, readOppslagForm, validateNySak, validateOppslag } from './oppslag.form.js';
+import { emptyWebLookupForm, readNySakForm, readWebLookupForm, validateNySak, validateWebLookup } from './web-lookup.form.js';
 import { toOsloLocalInput } from './oslo-time.js';
 import { RedirectToLogin, page, redirect } from './respond.js';
-import { nySakPage, oppslagPage } from './views/oppslag.page.js';
+import { nySakPage, webLookupPage } from './views/web-lookup.page.js';
 
 /**
  * The lookup page. Every identifier and name travels in POST bodies, never in a URL (URLs end up
@@ -22,9 +22,9 @@ import { nySakPage, oppslagPage } from './views/oppslag.page.js';
 @Controller()
 @UseFilters(RedirectToLogin)
 @UseGuards(SessionGuard)
-export class OppslagController {
+export class WebLookupController {
   constructor(
-    private readonly oppslag: OppslagService,
+    private readonly oppslag: WebLookupService,
     private readonly saker: SakerService,
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
@@ -32,21 +32,21 @@ export class OppslagController {
   @Get('oppslag')
   form(@Req() request: AppRequest, @Res() response: ServerResponse): void {
     const config = this.config.webLookup;
-    page(response, 200, oppslagPage(request.user as AuthUser, { config, form: emptyOppslagForm(config), errors: [] }));
+    page(response, 200, webLookupPage(request.user as AuthUser, { config, form: emptyWebLookupForm(config), errors: [] }));
   }
 
   @Post('oppslag')
   async lookup(@Body() body: unknown, @Req() request: AppRequest, @Res() response: ServerResponse): Promise<void> {
     const user = request.user as AuthUser;
     const config = this.config.webLookup;
-    const form = readOppslagForm(body);
-    const checked = validateOppslag(form, config);
+    const form = readWebLookupForm(body);
+    const checked = validateWebLookup(form, config);
     if (!checked.ok) {
-      page(response, 400, oppslagPage(user, { config, form, errors: checked.errors }));
+      page(response, 400, webLookupPage(user, { config, form, errors: checked.errors }));
       return;
     }
     const result = await this.oppslag.lookup(checked.request, user);
-    page(response, 200, oppslagPage(user, { config, form, errors: [], done: { request: checked.request, result } }));
+    page(response, 200, webLookupPage(user, { config, form, errors: [], done: { request: checked.request, result } }));
   }
 
   /** The "open a case" form, filled from a result; a POST only because it carries the identifiers. */

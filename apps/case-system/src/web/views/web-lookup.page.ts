@@ -1,21 +1,21 @@
 import type { Part } from '@kjoretoyregister/core';
 import type { AuthUser } from '../../auth/auth-user.js';
 import type { WebLookupConfig } from '../../config/web-lookup.config.js';
-import type { OppslagRequest, OppslagResult, Treff } from '../../oppslag/oppslag.service.js';
-import { ANNET, KINDS, type NySakForm, type OppslagForm } from '../oppslag.form.js';
+import type { WebLookupRequest, WebLookupResult, Treff } from '../../web-lookup/web-lookup.service.js';
+import { ANNET, KINDS, type NySakForm, type WebLookupForm } from '../web-lookup.form.js';
 import { toOsloLocalInput } from '../oslo-time.js';
 import { dato, html, tid, type SafeHtml } from './html.js';
 import { errorSummary, fieldError, layout, type FieldError } from './layout.js';
 
-export interface OppslagView {
+export interface WebLookupView {
   config: WebLookupConfig;
-  form: OppslagForm;
+  form: WebLookupForm;
   errors: readonly FieldError[];
   /** The lookup made and what it answered, when one was made. */
-  done?: { request: OppslagRequest; result: OppslagResult };
+  done?: { request: WebLookupRequest; result: WebLookupResult };
 }
 
-export function oppslagPage(user: AuthUser, view: OppslagView): string {
+export function webLookupPage(user: AuthUser, view: WebLookupView): string {
   const { config, form, errors, done } = view;
   return layout(
     'Oppslag',
@@ -138,7 +138,7 @@ function textField(
     />`;
 }
 
-function resultSection(form: OppslagForm, request: OppslagRequest, result: OppslagResult): SafeHtml {
+function resultSection(form: WebLookupForm, request: WebLookupRequest, result: WebLookupResult): SafeHtml {
   const kindLabel = KINDS.find((k) => k.value === request.kind)?.label.toLowerCase() ?? request.kind;
   const asked = html`<p class="hint">
     Oppslag på ${kindLabel} ${request.value}${request.dtg ? html` per ${tid(request.dtg)}` : ' slik registeret er nå'};
@@ -182,8 +182,8 @@ function resultSection(form: OppslagForm, request: OppslagRequest, result: Oppsl
 
 /** Previous and next page of an owner-name search: POST forms, so the name never lands in a URL. */
 function pager(
-  form: OppslagForm,
-  side: NonNullable<Extract<OppslagResult, { status: 'found' }>['side']>,
+  form: WebLookupForm,
+  side: NonNullable<Extract<WebLookupResult, { status: 'found' }>['side']>,
   shown: number,
 ): SafeHtml {
   const last = side.fra - 1 + Math.max(shown + side.utilgjengelige, 0);
@@ -210,7 +210,7 @@ function pager(
   </nav>`;
 }
 
-function treffSection(treff: Treff, index: number, request: OppslagRequest): SafeHtml {
+function treffSection(treff: Treff, index: number, request: WebLookupRequest): SafeHtml {
   const k = treff.kjoretoy;
   const headingId = `treff-${index}`;
   return html`<section class="treff" aria-labelledby="${headingId}">

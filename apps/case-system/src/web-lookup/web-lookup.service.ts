@@ -14,11 +14,11 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
 
-export type OppslagKind = 'kjennemerke' | 'understellsnummer' | 'kuid' | 'eiernavn';
+export type WebLookupKind = 'kjennemerke' | 'understellsnummer' | 'kuid' | 'eiernavn';
 
 /** One lookup a person asked for on the page, already validated and normalised. */
-export interface OppslagRequest {
-  kind: OppslagKind;
+export interface WebLookupRequest {
+  kind: WebLookupKind;
   value: string;
   /** ISO-8601 with offset (docs/contract.md#s4.7); not for `eiernavn`, which searches the register as it is now. */
   dtg?: string;
@@ -44,7 +44,7 @@ export interface SokSide {
   utilgjengelige: number;
 }
 
-export type OppslagResult =
+export type WebLookupResult =
   | { status: 'found'; treff: Treff[]; side?: SokSide }
   | { status: 'not_found' | 'unavailable' | 'invalid' }
   | { status: 'error'; code: string };
@@ -56,15 +56,15 @@ export type OppslagResult =
  * fødselsnummer only for the configured roles.
  */
 @Injectable()
-export class OppslagService {
-  private readonly logger = new Logger('Oppslag');
+export class WebLookupService {
+  private readonly logger = new Logger('WebLookup');
 
   constructor(
     private readonly kjoretoyregister: KjoretoyregisterService,
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
 
-  async lookup(request: OppslagRequest, user: AuthUser): Promise<OppslagResult> {
+  async lookup(request: WebLookupRequest, user: AuthUser): Promise<WebLookupResult> {
     const audit: AuditContext = { actor: actorOf(user), purpose: request.purpose, legalBasis: request.legalBasis };
     const project = (kjoretoy: Kjoretoy): Treff => ({
       kjoretoy: tekniskSammendrag(kjoretoy),
@@ -122,7 +122,7 @@ export class OppslagService {
     }
   }
 
-  private fromOutcome(outcome: LookupOutcome | undefined, project: (kjoretoy: Kjoretoy) => Treff): OppslagResult {
+  private fromOutcome(outcome: LookupOutcome | undefined, project: (kjoretoy: Kjoretoy) => Treff): WebLookupResult {
     if (!outcome) return { status: 'error', code: 'NO_OUTCOME' };
     switch (outcome.status) {
       case 'found':
@@ -134,7 +134,7 @@ export class OppslagService {
     }
   }
 
-  private failed(error: unknown): OppslagResult {
+  private failed(error: unknown): WebLookupResult {
     const code = isKjoretoyregisterError(error) ? error.code : 'UNEXPECTED';
     // The code only: a message may quote the identifier or a name.
     this.logger.warn({ msg: 'Lookup from the web page failed', code });
@@ -142,6 +142,6 @@ export class OppslagService {
   }
 }
 
-function dtgOf(request: OppslagRequest): { dtg?: string } {
+function dtgOf(request: WebLookupRequest): { dtg?: string } {
   return request.dtg === undefined ? {} : { dtg: request.dtg };
 }
