@@ -7,7 +7,13 @@ import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
 import { WebLookupService } from '../web-lookup/web-lookup.service.js';
 import { SakerService } from '../saker/saker.service.js';
-import { emptyWebLookupForm, readNySakForm, readWebLookupForm, validateNySak, validateWebLookup } from './web-lookup.form.js';
+import {
+  emptyWebLookupForm,
+  readNySakForm,
+  readWebLookupForm,
+  validateNySak,
+  validateWebLookup,
+} from './web-lookup.form.js';
 import { toOsloLocalInput } from './oslo-time.js';
 import { RedirectToLogin, page, redirect } from './respond.js';
 import { nySakPage, webLookupPage } from './views/web-lookup.page.js';
@@ -32,7 +38,11 @@ export class WebLookupController {
   @Get('oppslag')
   form(@Req() request: AppRequest, @Res() response: ServerResponse): void {
     const config = this.config.webLookup;
-    page(response, 200, webLookupPage(request.user as AuthUser, { config, form: emptyWebLookupForm(config), errors: [] }));
+    page(
+      response,
+      200,
+      webLookupPage(request.user as AuthUser, { config, form: emptyWebLookupForm(config), errors: [] }),
+    );
   }
 
   @Post('oppslag')
