@@ -1,13 +1,12 @@
 import type { AuthUser } from '../../auth/auth-user.js';
 import { html, type SafeHtml } from './html.js';
 
-/**
- * The pages a logged-in person can reach, in menu order. Bulk lookups, case work and innsyn
- * (issue 17 items 2–4) get their entries here when they exist; `roles` limits an entry to some roles.
- */
+/** The pages a logged-in person can reach, in menu order; `roles` limits an entry to some roles. */
 const NAV: readonly { href: string; label: string; roles?: readonly AuthUser['role'][] }[] = [
   { href: '/oppslag', label: 'Oppslag' },
+  { href: '/masseoppslag', label: 'Masseoppslag' },
   { href: '/saker', label: 'Saker' },
+  { href: '/innsyn', label: 'Innsyn', roles: ['admin'] },
 ];
 
 export interface LayoutOptions {
