@@ -19,11 +19,14 @@ module.exports = {
     // --experimental-vm-modules; compiled through swc, those become require() calls.
     '/@electric-sql/pglite/dist/.+\\.cjs$': ['@swc/jest', swcJestConfig],
   },
-  // jose, openid-client and its oauth4webapi are ESM-only; Jest on Node 20 cannot require() ESM
-  // (docs/toolchain.md#jest-esm).
-  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi|@electric-sql/pglite)/)'],
+  // jose, openid-client and its oauth4webapi, and p-map are ESM-only; Jest on Node 20 cannot
+  // require() ESM (docs/toolchain.md#jest-esm).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi|p-map|@electric-sql/pglite)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/src/**/*.spec.ts'],
+  // One empty PGlite cluster per run, copied for each test database (test/support/pglite-template.ts).
+  globalSetup: '<rootDir>/test/support/pglite-template.ts',
+  globalTeardown: '<rootDir>/test/support/pglite-template-teardown.ts',
   testPathIgnorePatterns: onPostgres ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/postgres-only/'],
   // e2e specs boot databases, the simulator and child processes; two cores are shared.
   maxWorkers: 1,

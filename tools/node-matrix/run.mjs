@@ -29,11 +29,13 @@ const NX = join(repo, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const JEST_TIMEOUT_MS = 8 * 60_000;
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 const BROWSER_SPEC = /\/test\/browser\.e2e-spec\.ts$/;
-// Long database-behaviour runs (the fault soak, the webhook property test) run in the workspace
-// suite on PGlite and on PostgreSQL. What differs between Node versions (HTTP, crypto, child
-// processes, signals, PGlite's WebAssembly) every other case-system spec covers; repeating these
-// two on each matrix version would add about 4 minutes to CI and test the database, not Node.
-const WORKSPACE_ONLY_SPECS = /\/test\/(fault-soak|webhook-property)\.e2e-spec\.ts$/;
+// Run in the workspace suite only, on PGlite and on PostgreSQL: the long database-behaviour runs
+// (the fault soak, the webhook property test) and the page flows in Chromium (browser-<page>:
+// what a person clicks through, which tests the pages, not the Node.js under them). What differs
+// between Node versions (HTTP, crypto, child processes, signals, PGlite's WebAssembly, the OpenID
+// client) the other case-system specs cover, with the Chromium test of the case page and of the
+// OpenID Connect login kept. Repeating these on each matrix version would add minutes per version.
+const WORKSPACE_ONLY_SPECS = /\/test\/(fault-soak|webhook-property|browser-(?!oidc\.)[a-z-]+)\.e2e-spec\.ts$/;
 
 /**
  * What runs, per project. `rows` splits one Jest run's files into table rows, so the browser test

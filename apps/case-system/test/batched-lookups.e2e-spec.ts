@@ -5,6 +5,7 @@ import type { AuditLogEntry } from '../src/saker/sak.mapper.js';
 import { startTestCaseSystem, type TestCaseSystem } from './support/case-system.js';
 import { BULK_KJENNEMERKE_ROUTE } from './support/simulator-stats.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { waitFor } from './support/wait.js';
 import { observasjon, postSigned, type ObservasjonInput } from './support/webhooks.js';
 
 const BULK_VIN_ROUTE =
@@ -41,12 +42,17 @@ describe('batched lookups', () => {
   async function queue(database: TestDatabase, inputs: ObservasjonInput[]): Promise<string[]> {
     const intake = await startTestCaseSystem(simulator, { database, env: { WORKER_ENABLED: 'false' } });
     try {
-      const ids: string[] = [];
-      for (const input of inputs) {
-        const response = await postSigned(intake.url, intake.secret, observasjon(input));
-        expect(response.status).toBe(202);
-        ids.push(((await response.json()) as { id: string }).id);
-      }
+      // A few at a time, as senders do: the intake commits webhooks that arrive together as one group.
+      const ids: string[] = new Array<string>(inputs.length);
+      let next = 0;
+      const sender = async () => {
+        for (let n = next++; n < inputs.length; n = next++) {
+          const response = await postSigned(intake.url, intake.secret, observasjon(inputs[n] as ObservasjonInput));
+          expect(response.status).toBe(202);
+          ids[n] = ((await response.json()) as { id: string }).id;
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, sender));
       return ids;
     } finally {
       await intake.stop();
@@ -65,9 +71,22 @@ describe('batched lookups', () => {
     return { system, apiKey: await system.createUser('admin') };
   }
 
+  /**
+   * Waits for every case to reach a final status with one count per poll (polling each case over
+   * HTTP would compete with the worker for PGlite's single connection), then reads each case once.
+   */
   async function drained(system: TestCaseSystem, apiKey: string, ids: string[]): Promise<Map<string, Sak>> {
+    await waitFor(
+      `${ids.length} cases to reach a final status`,
+      async () => {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from saker
+          where id in (${sql.join(ids)}) and status in (${sql.join([...FINAL])})`.execute(system.db);
+        return rows[0]?.n === ids.length;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
     const saker = new Map<string, Sak>();
-    for (const id of ids) saker.set(id, await system.waitForSak(id, apiKey, (sak) => FINAL.has(sak.status), 60_000));
+    for (const id of ids) saker.set(id, await system.get<Sak>(`/api/saker/${id}`, apiKey));
     return saker;
   }
 

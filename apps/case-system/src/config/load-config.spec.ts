@@ -1,14 +1,8 @@
+import { REGISTER_ENV, WEBHOOK_SECRET } from '../../test/support/config-env.js';
 import { CaseSystemConfigError, loadConfig } from './load-config.js';
 
-const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
-const REGISTER = {
-  FIKS_ORG_ID: '5f0c0d6a-6b8e-4d2a-9c1e-3a7b2e4f9d01',
-  FIKS_INTEGRASJON_ID: '8e2c6f4b-1a3d-4c5e-9f70-2b4d6e8a0c13',
-  FIKS_INTEGRASJON_PASSORD: 'a-real-password',
-  MASKINPORTEN_CLIENT_ID: 'client',
-  MASKINPORTEN_KID: 'kid-1',
-  MASKINPORTEN_JWK: '{"kty":"RSA"}',
-};
+const SECRET = WEBHOOK_SECRET;
+const REGISTER = REGISTER_ENV;
 
 function issuesOf(env: Record<string, string>): string[] {
   try {

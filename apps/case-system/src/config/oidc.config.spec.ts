@@ -1,14 +1,7 @@
+import { REGISTER_ENV, WEBHOOK_SECRET } from '../../test/support/config-env.js';
 import { CaseSystemConfigError, loadConfig } from './load-config.js';
 
-const BASE = {
-  FIKS_ORG_ID: '5f0c0d6a-6b8e-4d2a-9c1e-3a7b2e4f9d01',
-  FIKS_INTEGRASJON_ID: '8e2c6f4b-1a3d-4c5e-9f70-2b4d6e8a0c13',
-  FIKS_INTEGRASJON_PASSORD: 'a-real-password',
-  MASKINPORTEN_CLIENT_ID: 'client',
-  MASKINPORTEN_KID: 'kid-1',
-  MASKINPORTEN_JWK: '{"kty":"RSA"}',
-  WEBHOOK_INBOUND_SOURCES: `feltapp=whsec_${Buffer.alloc(32, 7).toString('base64')}`,
-};
+const BASE = { ...REGISTER_ENV, WEBHOOK_INBOUND_SOURCES: `feltapp=${WEBHOOK_SECRET}` };
 
 function issuesOf(env: Record<string, string>): { variable: string; message: string }[] {
   try {
@@ -51,6 +44,23 @@ describe('OpenID Connect and lookup-page configuration', () => {
     ]);
   });
 
+  it('sends RP-initiated logout back to <PUBLIC_URL>/login unless OIDC_POST_LOGOUT_REDIRECT_URL says otherwise', () => {
+    const oidc = {
+      ...BASE,
+      OIDC_ISSUER_URL: 'http://localhost:9000',
+      OIDC_CLIENT_ID: 'case-system',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/login/oidc/callback',
+      OIDC_ROLE_MAP: 'saksbehandlere=saksbehandler',
+      PUBLIC_URL: 'http://localhost:8080/',
+    };
+    expect(loadConfig(oidc).oidc?.postLogoutRedirectUrl).toBe('http://localhost:8080/login');
+    expect(
+      loadConfig({ ...oidc, OIDC_POST_LOGOUT_REDIRECT_URL: 'http://localhost:8080/utlogget' }).oidc
+        ?.postLogoutRedirectUrl,
+    ).toBe('http://localhost:8080/utlogget');
+  });
+
   it('maps claim values to roles and allows plain http only to a provider on loopback', () => {
     const config = loadConfig({
       ...BASE,
@@ -61,6 +71,8 @@ describe('OpenID Connect and lookup-page configuration', () => {
       OIDC_ROLE_MAP: 'saksbehandlere=saksbehandler, it-drift=admin',
     });
     expect(config.oidc?.allowInsecureHttp).toBe(true);
+    // No PUBLIC_URL: RP-initiated logout comes back to /login on the callback's origin.
+    expect(config.oidc?.postLogoutRedirectUrl).toBe('http://127.0.0.1:3000/login');
     expect([...(config.oidc?.roleMap ?? [])]).toEqual([
       ['saksbehandlere', 'saksbehandler'],
       ['it-drift', 'admin'],

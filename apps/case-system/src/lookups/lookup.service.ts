@@ -9,6 +9,7 @@ import {
 } from '@kjoretoyregister/core';
 import { KjoretoyregisterService } from '@kjoretoyregister/nestjs';
 import { Inject, Injectable } from '@nestjs/common';
+import pMap from 'p-map';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
 import type { SakRow } from '../persistence/saker.repository.js';
@@ -85,20 +86,17 @@ export class LookupService {
           outcome: plateResults.get(index) ?? { status: 'FEILET', feilarsak: 'Saken mangler identifikator' },
         };
     });
-    // A queue drained by a few workers: a bounded fan-out over one array is too small for a library.
-    let next = 0;
-    const work = async () => {
-      for (let fallback = vinFallbacks[next++]; fallback; fallback = vinFallbacks[next++]) {
-        const { index, request } = fallback;
-        const { sak, actor } = request;
+    await pMap(
+      vinFallbacks,
+      async ({ index, request: { sak, actor } }) => {
         try {
           results[index] = { ok: true, outcome: await this.byUnderstellsnummer(sak, actor) };
         } catch (error) {
           results[index] = { ok: false, error };
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(vinConcurrency, vinFallbacks.length)) }, work));
+      },
+      { concurrency: Math.max(1, vinConcurrency) },
+    );
 
     return results.map((result) => result ?? { ok: false, error: new Error('case left without a lookup result') });
   }

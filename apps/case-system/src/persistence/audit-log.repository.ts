@@ -1,39 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditCompletion, AuditIntent, AuditOutcome } from '@kjoretoyregister/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import { DATABASE } from './database.constants.js';
 import type { Database, Db } from './database.js';
-import type { AuditOutcomeCounts, AuditPhase } from './schema.js';
+import type { AuditLogTable, AuditOutcomeCounts } from './schema.js';
 
 /**
  * One logical audit entry: a register request's intent with its completion folded in, or a
  * per-call row from before migration 004. `result` is `unknown` (and `outcome` null) for an
  * intent without a completion: the request may have been served, its outcome was never recorded.
  */
-export interface AuditLogRow {
-  id: string;
-  phase: AuditPhase;
-  audit_id: string | null;
-  occurred_at: Date;
-  actor: string | null;
-  purpose: string | null;
-  legal_basis: string | null;
-  case_ref: string | null;
-  fiks_org_id: string;
-  operation: string;
-  identifiers: string[];
-  dtg: string[];
-  outcome: AuditOutcomeCounts | null;
-  result: string;
+export type AuditLogRow = Omit<Selectable<AuditLogTable>, 'logged_at' | 'data_categories'> & {
+  /** The completion's categories, else the row's own, else none. */
   data_categories: string[];
-  request_ids: string[];
-  error_id: string | null;
-  svvguid: string | null;
-  error_code: string | null;
   /** When the completion was recorded; null for an intent without one and for `call` rows. */
   completed_at: Date | null;
-}
+};
 
 /** The `result` an intent row is written with; a completion supersedes it. */
 export const OUTCOME_UNKNOWN = 'unknown';

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { PGLITE_TEMPLATE_ENV } from './pglite-template.js';
 
 /** Which database the suite runs on: PGlite (default) or the server in DATABASE_URL. */
 export const ON_POSTGRES = process.env['CASE_SYSTEM_DB'] === 'postgres';
@@ -18,6 +19,9 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!ON_POSTGRES) {
     const dir = mkdtempSync(join(tmpdir(), 'case-system-test-'));
+    // A copy of the run's empty cluster (see pglite-template.ts) saves PGlite's initdb.
+    const template = process.env[PGLITE_TEMPLATE_ENV];
+    if (template && existsSync(template)) cpSync(template, join(dir, 'db'), { recursive: true });
     return { env: { DATA_DIR: join(dir, 'db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const serverUrl = process.env['DATABASE_URL'];
