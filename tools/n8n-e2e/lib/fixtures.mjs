@@ -67,6 +67,16 @@ function chain(names) {
   return connections;
 }
 
+/** A manually run workflow of `nodes`, saved inactive. */
+function workflow({ id, name, nodes, connections }) {
+  return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
+/** A node's `credentials` entry for the package's credential. */
+function credentialsOf(credential) {
+  return { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+}
+
 /**
  * Manual trigger → Code node emitting `json` items → our node with `parameters` (`nodeSettings` such as
  * `onError`). `nodeType` is CUSTOM_NODE_TYPE for a package loaded through N8N_CUSTOM_EXTENSIONS (the
@@ -83,21 +93,19 @@ export function codeThenNode({
   nodeSettings = {},
 }) {
   const jsCode = `return ${JSON.stringify(items)}.map((json) => ({ json }));`;
-  return {
+  return workflow({
     id,
     name,
-    active: false,
-    settings: { executionOrder: 'v1' },
     nodes: [
       node(`${id}-1`, 'Start', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
       node(`${id}-2`, 'Code', 'n8n-nodes-base.code', 2, 220, { jsCode }),
       node(`${id}-3`, nodeName, nodeType, 1, 440, parameters, {
-        credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+        credentials: credentialsOf(credential),
         ...nodeSettings,
       }),
     ],
     connections: chain(['Start', 'Code', nodeName]),
-  };
+  });
 }
 
 /** An example workflow of the package, pointed at `credential` (and, for CLI runs, the CUSTOM type). */
@@ -109,7 +117,7 @@ export function adaptExample(example, { id, credential, nodeType, replacePaths =
   for (const item of workflow.nodes) {
     if (item.type === PACKAGE_NODE_TYPE) {
       item.type = nodeType;
-      item.credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+      item.credentials = credentialsOf(credential);
     }
   }
   return workflow;
@@ -121,11 +129,9 @@ export function adaptExample(example, { id, credential, nodeType, replacePaths =
  * `usableAsTool`, with `args` for its `$fromAI()` parameters.
  */
 export function toolExecution({ id, name, toolName, parameters, credential, args }) {
-  return {
+  return workflow({
     id,
     name,
-    active: false,
-    settings: { executionOrder: 'v1' },
     nodes: [
       node(`${id}-1`, 'Start', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
       node(`${id}-2`, 'Tool Executor', '@n8n/n8n-nodes-langchain.toolExecutor', 1, 220, {
@@ -133,12 +139,12 @@ export function toolExecution({ id, name, toolName, parameters, credential, args
         toolName,
       }),
       node(`${id}-3`, toolName, `${PACKAGE_NODE_TYPE}Tool`, 1, 220, parameters, {
-        credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+        credentials: credentialsOf(credential),
       }),
     ],
     connections: {
       Start: { main: [[{ node: 'Tool Executor', type: 'main', index: 0 }]] },
       [toolName]: { ai_tool: [[{ node: 'Tool Executor', type: 'ai_tool', index: 0 }]] },
     },
-  };
+  });
 }
