@@ -2,13 +2,13 @@ import { parseOsloLocal, toOsloLocalInput } from './oslo-time.js';
 
 describe('Oslo wall-clock time from a datetime-local input', () => {
   it('reads winter time as +01:00 and summer time as +02:00', () => {
-    expect(parseOsloLocal('2024-03-01T10:00')).toEqual({ ok: true, iso: '2024-03-01T10:00:00+01:00' });
-    expect(parseOsloLocal('2024-07-01T10:00:30')).toEqual({ ok: true, iso: '2024-07-01T10:00:30+02:00' });
+    expect(parseOsloLocal('2024-03-01T10:00')).toEqual({ ok: true, iso: '2024-03-01T10:00:00.000+01:00' });
+    expect(parseOsloLocal('2024-07-01T10:00:30')).toEqual({ ok: true, iso: '2024-07-01T10:00:30.000+02:00' });
   });
 
   it('refuses the hour the clocks skip in spring and reads the repeated autumn hour as summer time', () => {
     expect(parseOsloLocal('2024-03-31T02:30')).toEqual({ ok: false, reason: 'nonexistent' });
-    expect(parseOsloLocal('2024-10-27T02:30')).toEqual({ ok: true, iso: '2024-10-27T02:30:00+02:00' });
+    expect(parseOsloLocal('2024-10-27T02:30')).toEqual({ ok: true, iso: '2024-10-27T02:30:00.000+02:00' });
   });
 
   it('refuses what is not a date and time', () => {

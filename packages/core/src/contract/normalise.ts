@@ -189,6 +189,49 @@ function parseIsoWithOffset(value: string, field: string): Date {
 
 const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
 
+/** What `parseOsloWallClock` makes of a wall-clock time: a DTG, or why there is none. */
+export type OsloWallClockResult = { ok: true; dtg: string } | { ok: false; reason: 'format' | 'nonexistent' };
+
+/** `2024-03-01T10:00`, `2024-03-01 10:00` or with seconds; no offset (that is the point). */
+const OSLO_WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A Europe/Oslo wall-clock time without an offset (what a person types, and what an HTML
+ * `datetime-local` input sends) as a DTG (docs/contract.md#s4.7). A time the clocks skip in spring
+ * does not exist (`nonexistent`); an hour that happens twice in autumn is read as the first one,
+ * summer time. The reverse of the wall clock `formatDtg` writes.
+ */
+export function parseOsloWallClock(value: string): OsloWallClockResult {
+  const match = OSLO_WALL_CLOCK.exec(value.trim());
+  if (!match) return { ok: false, reason: 'format' };
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day);
+  const dayExists =
+    calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  if (!dayExists || year < 1 || hour > 23 || minute > 59 || second > 59) return { ok: false, reason: 'format' };
+  calendar.setUTCHours(hour, minute, second, 0);
+  const wallAsUtc = calendar.getTime();
+  // Oslo's offset a few hours either side covers both candidates; the larger (summer) goes first.
+  const offsets = [
+    ...new Set([-3, 3].map((hours) => osloWallClock(new Date(wallAsUtc + hours * HOUR_MS)).offsetMinutes)),
+  ].sort((a, b) => b - a);
+  for (const offsetMinutes of offsets) {
+    const instant = new Date(wallAsUtc - offsetMinutes * 60_000);
+    const wall = osloWallClock(instant);
+    if (
+      wall.year === year &&
+      wall.month === month &&
+      wall.day === day &&
+      wall.hour === hour &&
+      wall.minute === minute
+    ) {
+      return { ok: true, dtg: formatDtg(instant) };
+    }
+  }
+  return { ok: false, reason: 'nonexistent' };
+}
+
 /**
  * Formats a DTG for the wire. Accepts a `Date` or an ISO-8601 string with an offset or `Z`.
  * A date-only string is rejected: a DTG is a point in time, and guessing midnight in some zone

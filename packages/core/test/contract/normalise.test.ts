@@ -1,5 +1,6 @@
 import {
   formatDtg,
+  parseOsloWallClock,
   isValidKjennemerke,
   isValidKjennemerkePattern,
   isValidKuid,
@@ -159,5 +160,36 @@ describe('formatDtg (docs/contract.md#s4.7)', () => {
     for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2024, 0, 1); ms += 7_777_777) instants.push(ms);
     instants.push(Date.UTC(1960, 6, 1, 12), Date.UTC(1945, 3, 2, 0, 30), Date.UTC(2099, 9, 25, 0, 59, 59, 999));
     for (const ms of instants) expect(formatDtg(new Date(ms))).toBe(expected(ms));
+  });
+});
+
+describe('parseOsloWallClock: what a person types, as a DTG in Oslo time (docs/contract.md#s4.7)', () => {
+  it('gives winter and summer times their own offset', () => {
+    expect(parseOsloWallClock('2024-03-01T10:00')).toEqual({ ok: true, dtg: '2024-03-01T10:00:00.000+01:00' });
+    expect(parseOsloWallClock('2024-07-01 23:30:15')).toEqual({ ok: true, dtg: '2024-07-01T23:30:15.000+02:00' });
+  });
+
+  it('refuses a time the clocks skip in spring, and reads the repeated autumn hour as summer time', () => {
+    expect(parseOsloWallClock('2024-03-31T02:30')).toEqual({ ok: false, reason: 'nonexistent' });
+    expect(parseOsloWallClock('2024-03-31T03:00')).toEqual({ ok: true, dtg: '2024-03-31T03:00:00.000+02:00' });
+    expect(parseOsloWallClock('2024-10-27T02:30')).toEqual({ ok: true, dtg: '2024-10-27T02:30:00.000+02:00' });
+    expect(parseOsloWallClock('2024-10-27T03:30')).toEqual({ ok: true, dtg: '2024-10-27T03:30:00.000+01:00' });
+  });
+
+  it('refuses what is not a wall-clock time: an offset, a date alone, an impossible date or hour', () => {
+    for (const value of ['2024-03-01T10:00+01:00', '2024-03-01', '2024-02-30T10:00', '2024-03-01T24:00', '10:00', '']) {
+      expect([value, parseOsloWallClock(value)]).toEqual([value, { ok: false, reason: 'format' }]);
+    }
+  });
+
+  it('round-trips with formatDtg over every hour of a year with both clock changes', () => {
+    for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2026, 0, 1); ms += 3_600_000) {
+      const dtg = formatDtg(new Date(ms));
+      const wall = dtg.slice(0, 19);
+      // The second 02:00–03:00 of 26 October (winter time again) reads as the first, an hour earlier.
+      const repeated = wall.startsWith('2025-10-26T02:') && dtg.endsWith('+01:00');
+      const parsed = parseOsloWallClock(wall);
+      expect([dtg, parsed.ok && new Date(parsed.dtg).getTime()]).toEqual([dtg, repeated ? ms - 3_600_000 : ms]);
+    }
   });
 });
