@@ -30,6 +30,8 @@ describe('OpenID Connect login against a real oidc-provider, in headless Chromiu
     const redirectUrl = `http://127.0.0.1:${port}/login/oidc/callback`;
     provider = await startOidcProvider({
       redirectUri: redirectUrl,
+      // The default OIDC_POST_LOGOUT_REDIRECT_URL: /login on the callback's origin (no PUBLIC_URL here).
+      postLogoutRedirectUri: `http://127.0.0.1:${port}/login`,
       accounts: {
         'kari.oidc': { name: 'Kari Oidc', groups: ['alle-ansatte', 'kommune-saksbehandlere'] },
         'ola.uten.rolle': { name: 'Ola Uten Rolle', groups: ['alle-ansatte'] },
@@ -102,14 +104,33 @@ describe('OpenID Connect login against a real oidc-provider, in headless Chromiu
     expect(events.rows).toEqual([{ actor: `oidc:${provider.issuer}`, action: 'created' }]);
   });
 
-  it('finds the same user at the next login instead of creating another', async () => {
-    const { page } = browser;
-    await page.click('text=Logg ut');
-    expect(new URL(page.url()).pathname).toBe('/login');
+  it('logs out at the provider too (RP-initiated logout), back on /login; the next login asks again and finds the same user', async () => {
+    const { page, context } = browser;
+    const sessions = async () =>
+      (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM web_sessions s JOIN api_users u ON u.id = s.user_id
+          WHERE u.oidc_sub = 'kari.oidc'`.execute(system.db)
+      ).rows[0]?.n;
+    expect(await sessions()).toBe(1);
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    // The session here ends first; then the provider's end_session_endpoint asks to confirm.
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    expect(await sessions()).toBe(0);
+    expect((await context.cookies(system.url)).map((cookie) => cookie.name)).not.toContain('cs_session');
+    const endSession = new URL(page.url());
+    expect(endSession.searchParams.get('client_id')).toBe(provider.clientId);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${system.url}/login`);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL((url) => url.origin === system.url && url.pathname === '/login');
+    await expectNoSeriousAxeViolations(page);
     await page.goto(`${system.url}/saker`);
     expect(new URL(page.url()).pathname).toBe('/login');
-    // The provider still has its session: straight back without a login form.
+    // The provider's session is gone: "Logg inn med …" asks for the login again.
     await page.click('a[href="/login/oidc"]');
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await expect(page.locator('input[name=login]').count()).resolves.toBe(1);
+    await page.goto(`${system.url}/login`);
+    await loginAtProvider(page, provider, 'kari.oidc');
     await page.waitForURL((url) => url.pathname === '/saker');
     const users = await sql<{
       n: number;
@@ -134,5 +155,11 @@ describe('OpenID Connect login against a real oidc-provider, in headless Chromiu
     await page.fill('#apiKey', apiKey);
     await page.click('button[type=submit]');
     expect(new URL(page.url()).pathname).toBe('/saker');
+    // Not a provider's user: logging out is local, straight to /login.
+    const seen: string[] = [];
+    page.on('request', (request) => seen.push(new URL(request.url()).origin));
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    expect(page.url()).toBe(`${system.url}/login`);
+    expect(seen).not.toContain(provider.issuer);
   });
 });

@@ -45,6 +45,9 @@ describe('the lookup page ("Oppslag") in headless Chromium, against the simulato
     type: 'Kjennemerke' | 'Understellsnummer' | 'Kuid' | 'Eiers navn';
     verdi: string;
     tidspunkt?: string;
+    postnummer?: string;
+    fodselsdato?: string;
+    eiertype?: 'Bare personer' | 'Bare organisasjoner';
   }) => {
     await page.goto(`${system.url}/oppslag`);
     if (input.formal) await page.getByLabel('Formål', { exact: true }).selectOption(input.formal);
@@ -53,6 +56,9 @@ describe('the lookup page ("Oppslag") in headless Chromium, against the simulato
     await page.getByLabel(input.type, { exact: true }).check();
     await page.getByLabel('Kjennemerke, understellsnummer, kuid eller navn').fill(input.verdi);
     if (input.tidspunkt) await page.getByLabel('Tidspunkt (valgfritt, norsk tid)').fill(input.tidspunkt);
+    if (input.postnummer) await page.getByLabel('Postnummer').fill(input.postnummer);
+    if (input.fodselsdato) await page.getByLabel('Fødselsdato').fill(input.fodselsdato);
+    if (input.eiertype) await page.getByLabel('Eiertype').selectOption({ label: input.eiertype });
     await page.getByLabel('Kjennemerke, understellsnummer, kuid eller navn').press('Enter');
     await page.waitForLoadState();
   };
@@ -175,6 +181,93 @@ describe('the lookup page ("Oppslag") in headless Chromium, against the simulato
     expect(searches.map((row) => [row.purpose, row.legal_basis])).toEqual([
       ['HENSATT_KJORETOY', FREE_TEXT_BASIS],
       ['HENSATT_KJORETOY', FREE_TEXT_BASIS],
+    ]);
+  });
+
+  it('narrows the owner-name search by postnummer, fødselsdato and owner type, and keeps the filters across pages', async () => {
+    await lookUp({
+      formal: 'HENSATT_KJORETOY',
+      type: 'Eiers navn',
+      verdi: 'Ole Flyttstad',
+      postnummer: '6002',
+      fodselsdato: '1971-01-21',
+      eiertype: 'Bare personer',
+    });
+    expect(await page.textContent('#resultat + p')).toContain(
+      'avgrenset til postnummer 6002, født 21. januar 1971, bare personer',
+    );
+    await expect(page.textContent('.sider')).resolves.toContain('Treff 1–1 av 2');
+    await page.getByRole('button', { name: 'Neste side' }).first().click();
+    await page.waitForLoadState();
+    await expect(page.textContent('.sider')).resolves.toContain('Treff 2–2 av 2');
+    // The next page was asked with the same filters (what the form shows is what was sent).
+    expect(await page.getByLabel('Postnummer').inputValue()).toBe('6002');
+    expect(await page.getByLabel('Fødselsdato').inputValue()).toBe('1971-01-21');
+    expect(await page.textContent('#resultat + p')).toContain('avgrenset til postnummer 6002');
+    await checkPage(page, 'oppslag-eiernavn-filter');
+    // He is a person, and lives in 6002: each filter that does not fit him leaves nothing.
+    await lookUp({
+      formal: 'HENSATT_KJORETOY',
+      type: 'Eiers navn',
+      verdi: 'Ole Flyttstad',
+      eiertype: 'Bare organisasjoner',
+    });
+    expect(await page.textContent('#main')).toContain('Fant ingen kjøretøy');
+    await lookUp({ formal: 'HENSATT_KJORETOY', type: 'Eiers navn', verdi: 'Ole Flyttstad', postnummer: '0150' });
+    expect(await page.textContent('#main')).toContain('Fant ingen kjøretøy');
+  });
+
+  it('lists every bad filter at once, and refuses filters on a lookup that is not by name', async () => {
+    const searchesBefore = (await auditRows('bruker:kari.nordmann')).length;
+    await lookUp({ formal: 'HENSATT_KJORETOY', type: 'Eiers navn', verdi: 'Ole Flyttstad', postnummer: '60021' });
+    await page.getByLabel('Fylke').fill('Oslo\u0007');
+    await page.getByRole('button', { name: 'Slå opp' }).click();
+    await expect(page.locator('.error-summary li').allTextContents()).resolves.toEqual([
+      'Postnummeret må ha fire sifre, for eksempel 0150',
+      'Skriv fylkets navn eller nummer, for eksempel Oslo eller 03',
+    ]);
+    await lookUp({ formal: 'HENSATT_KJORETOY', type: 'Kjennemerke', verdi: 'ST10001', postnummer: '6002' });
+    await expect(page.locator('.error-summary li').allTextContents()).resolves.toEqual([
+      'Avgrensningene gjelder bare søk på eiers navn; velg Eiers navn eller ta dem bort',
+    ]);
+    // Nothing was sent for any of them.
+    expect(await auditRows('bruker:kari.nordmann')).toHaveLength(searchesBefore);
+  });
+
+  it('looks up by understellsnummer at a date (the previous owner), and says so when a VIN matches nothing', async () => {
+    await lookUp({
+      formal: 'HENSATT_KJORETOY',
+      type: 'Understellsnummer',
+      verdi: 'wvgzzze2zmps00001',
+      tidspunkt: '2024-03-01T10:00',
+    });
+    const text = (await page.textContent('#main')) ?? '';
+    expect(text).toContain('ST 10001');
+    expect(text).toContain('SIGRID TESTRUD');
+    expect(text).not.toContain('MAGNUS');
+    await checkPage(page, 'oppslag-understellsnummer');
+    // A VIN two vehicles share: both now, only the older one before the newer was registered.
+    await lookUp({ formal: 'HENSATT_KJORETOY', type: 'Understellsnummer', verdi: 'TESTDUPVIN0000001' });
+    expect(await page.locator('.treff').count()).toBe(2);
+    await lookUp({
+      formal: 'HENSATT_KJORETOY',
+      type: 'Understellsnummer',
+      verdi: 'TESTDUPVIN0000001',
+      tidspunkt: '2015-01-01T12:00',
+    });
+    expect((await page.locator('.treff h3').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^ST 10012 – /),
+    ]);
+    await lookUp({ formal: 'HENSATT_KJORETOY', type: 'Understellsnummer', verdi: 'XX0000000000NONE1' });
+    expect(await page.textContent('#main')).toContain('Fant ingen kjøretøy');
+    const vinRows = (await auditRows('bruker:kari.nordmann')).filter(
+      (row) => row.operation === 'bulk/understellsnummer',
+    );
+    expect(vinRows.map((row) => [row.purpose, row.dtg])).toEqual([
+      ['HENSATT_KJORETOY', [expect.stringMatching(/^2024-03-01T10:00:00(\.000)?\+01:00$/)]],
+      ['HENSATT_KJORETOY', []],
+      ['HENSATT_KJORETOY', [expect.stringMatching(/^2015-01-01T12:00:00(\.000)?\+01:00$/)]],
+      ['HENSATT_KJORETOY', []],
     ]);
   });
 

@@ -20,7 +20,8 @@ import type { AuditLogEntry } from '../saker/sak.mapper.js';
 import { SakerService } from '../saker/saker.service.js';
 import { badRequest, problemsOf } from '../utils/zod-body.js';
 
-const InnsynQuerySchema = z
+/** Also the web page's validation (src/web/innsyn.form.ts): one definition of a valid innsyn question. */
+export const InnsynQuerySchema = z
   .object({
     kjennemerke: z
       .string()

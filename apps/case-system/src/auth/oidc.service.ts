@@ -107,6 +107,29 @@ export class OidcService {
     }
   }
 
+  /**
+   * RP-Initiated Logout 1.0: where to send the browser so the provider ends its session too, for a
+   * session whose user came from this provider (`issuer`, as its ID token said). `client_id`
+   * identifies the app (the spec's alternative to `id_token_hint`, which would mean keeping every
+   * ID token); the provider sends the browser on to `post_logout_redirect_uri`. Undefined when OIDC
+   * is off, the user came from elsewhere, the provider has no `end_session_endpoint` or cannot be
+   * reached: the logout is then local only, as the session here has already ended.
+   */
+  async endSessionUrl(issuer: string): Promise<URL | undefined> {
+    const settings = this.settings;
+    if (!settings) return undefined;
+    try {
+      const configuration = await this.configuration(settings);
+      const metadata = configuration.serverMetadata();
+      if (metadata.issuer !== issuer || !metadata.end_session_endpoint) return undefined;
+      // buildEndSessionUrl adds client_id itself.
+      return oidc.buildEndSessionUrl(configuration, { post_logout_redirect_uri: settings.postLogoutRedirectUrl });
+    } catch (error) {
+      this.logger.warn({ msg: 'OpenID provider discovery failed at logout', error: errorName(error) });
+      return undefined;
+    }
+  }
+
   private configuration(settings: OidcConfig): Promise<oidc.Configuration> {
     this.discovered ??= oidc
       .discovery(

@@ -141,8 +141,12 @@ export class UsersService {
     return row ? toAuthUser(row) : undefined;
   }
 
-  async endSession(token: string): Promise<void> {
-    await this.users.deleteSession(sha256Hex(token));
+  /** Ends the session; answers the OpenID issuer its user came from, if it was an OIDC user's (for RP logout). */
+  async endSession(token: string): Promise<{ oidcIssuer?: string }> {
+    const hash = sha256Hex(token);
+    const user = await this.users.userForSession(hash);
+    await this.users.deleteSession(hash);
+    return user?.oidc_issuer ? { oidcIssuer: user.oidc_issuer } : {};
   }
 }
 

@@ -1,4 +1,5 @@
 import type { KjoretoyregisterModuleOptions } from '@kjoretoyregister/nestjs';
+import { bulkLookupConfig, type BulkLookupConfig } from '../bulk-lookups/bulk-lookup.config.js';
 import { appConfig, type AppConfig } from './app.config.js';
 import { databaseConfig, type DatabaseConfig } from './database.config.js';
 import type { AreaResult, ConfigIssue, Environment } from './env.js';
@@ -17,6 +18,8 @@ export interface CaseSystemConfig {
   oidc: OidcConfig | undefined;
   /** The lookup page's purposes, legal bases and fødselsnummer roles. */
   webLookup: WebLookupConfig;
+  /** The bulk lookup page's limits. */
+  bulkLookup: BulkLookupConfig;
   /** Deprecated environment variables that are set; logged once each at boot. */
   deprecations: string[];
 }
@@ -43,6 +46,7 @@ export function loadConfig(env: Environment = process.env): CaseSystemConfig {
     webhooks: webhooksConfig(env, production),
     oidc: oidcConfig(env, production),
     webLookup: webLookupConfig(env),
+    bulkLookup: bulkLookupConfig(env),
   };
   const issues = Object.values(areas).flatMap((area: AreaResult<unknown>) => (area.ok ? [] : area.issues));
   if (issues.length > 0) throw new CaseSystemConfigError(issues);
@@ -54,6 +58,7 @@ export function loadConfig(env: Environment = process.env): CaseSystemConfig {
     webhooks: valueOf(areas.webhooks),
     oidc: valueOf(areas.oidc),
     webLookup: valueOf(areas.webLookup),
+    bulkLookup: valueOf(areas.bulkLookup),
     deprecations: Object.values(areas).flatMap((area: AreaResult<unknown>) =>
       area.ok ? (area.deprecations ?? []) : [],
     ),

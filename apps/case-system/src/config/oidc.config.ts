@@ -19,6 +19,12 @@ export interface OidcConfig {
   roleMap: ReadonlyMap<string, Role>;
   /** Text on the login button, e.g. the municipality's identity provider. */
   displayName: string;
+  /**
+   * Where the provider sends the browser after RP-initiated logout (`post_logout_redirect_uri`,
+   * registered at the provider): `OIDC_POST_LOGOUT_REDIRECT_URL`, else `<PUBLIC_URL>/login`, else
+   * `/login` on the origin of `OIDC_REDIRECT_URL`.
+   */
+  postLogoutRedirectUrl: string;
   /** Plain http to the provider: only for a provider on loopback outside production (tests, a laptop). */
   allowInsecureHttp: boolean;
 }
@@ -34,6 +40,7 @@ const OidcEnvSchema = z.object({
   OIDC_ROLE_CLAIM: z.string().trim().min(1).default('groups'),
   OIDC_ROLE_MAP: z.string().optional(),
   OIDC_DISPLAY_NAME: z.string().trim().min(1).max(80).default('kommunens innlogging'),
+  OIDC_POST_LOGOUT_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -65,14 +72,25 @@ function parseRoleMap(value: string | undefined, issues: ConfigIssue[]): Map<str
   return map;
 }
 
+/** `<PUBLIC_URL>/login`; a malformed PUBLIC_URL is the app area's problem to report, so fall back quietly. */
+function defaultPostLogoutRedirect(env: Environment, redirectUrl: string): string {
+  const publicUrl = (env['PUBLIC_URL'] ?? '').trim();
+  if (/^https?:\/\//.test(publicUrl) && URL.canParse(publicUrl)) return `${publicUrl.replace(/\/+$/, '')}/login`;
+  return new URL('/login', redirectUrl).href;
+}
+
 export function oidcConfig(env: Environment, production: boolean): AreaResult<OidcConfig | undefined> {
   const parsed = parseArea(OidcEnvSchema, env);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   if (v.OIDC_ISSUER_URL === undefined) {
-    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_ROLE_MAP'].filter(
-      (name) => (env[name] ?? '').trim() !== '',
-    );
+    const stray = [
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'OIDC_REDIRECT_URL',
+      'OIDC_ROLE_MAP',
+      'OIDC_POST_LOGOUT_REDIRECT_URL',
+    ].filter((name) => (env[name] ?? '').trim() !== '');
     // A half-configured login is a mistake, not "OIDC off".
     if (stray.length > 0) {
       return {
@@ -101,6 +119,9 @@ export function oidcConfig(env: Environment, production: boolean): AreaResult<Oi
   if (production && v.OIDC_REDIRECT_URL?.startsWith('http:')) {
     issues.push({ variable: 'OIDC_REDIRECT_URL', message: 'must be https in production' });
   }
+  if (production && v.OIDC_POST_LOGOUT_REDIRECT_URL?.startsWith('http:')) {
+    issues.push({ variable: 'OIDC_POST_LOGOUT_REDIRECT_URL', message: 'must be https in production' });
+  }
   const { OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret, OIDC_REDIRECT_URL: redirectUrl } = v;
   if (issues.length > 0 || clientId === undefined || clientSecret === undefined || redirectUrl === undefined) {
     return { ok: false, issues };
@@ -116,6 +137,7 @@ export function oidcConfig(env: Environment, production: boolean): AreaResult<Oi
       roleClaim: v.OIDC_ROLE_CLAIM,
       roleMap,
       displayName: v.OIDC_DISPLAY_NAME,
+      postLogoutRedirectUrl: v.OIDC_POST_LOGOUT_REDIRECT_URL ?? defaultPostLogoutRedirect(env, redirectUrl),
       allowInsecureHttp: insecure,
     },
   };

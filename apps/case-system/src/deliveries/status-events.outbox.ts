@@ -9,6 +9,8 @@ import type { SakStatus } from '../saker/domain/sak-status.js';
 import { DeliveriesRepository } from '../persistence/deliveries.repository.js';
 
 const STATUS_EVENT_TYPE = 'sak.status_endret';
+/** A case closed by a person (case work): subscribers stop their own follow-up. */
+const CLOSED_EVENT_TYPE = 'sak.lukket';
 
 /** What subscribers get: the change and where to read the case. No personal data travels here. */
 interface StatusEventPayload {
@@ -21,6 +23,13 @@ interface StatusEventPayload {
     varselFrist: string | null;
     href: string;
   };
+}
+
+/** Only the reason code: the free-text note may name people and stays in the case system. */
+interface ClosedEventPayload {
+  type: typeof CLOSED_EVENT_TYPE;
+  timestamp: string;
+  data: { sakId: string; lukket: string; lukketGrunn: string; href: string };
 }
 
 /**
@@ -54,15 +63,44 @@ export class StatusEventsOutbox {
         href: `/api/saker/${sak.id}`,
       },
     };
+    await this.enqueue(trx, STATUS_EVENT_TYPE, sak.id, eventId, payload);
+  }
+
+  /** `sak.lukket`, in the transaction that closes the case. */
+  async caseClosed(
+    trx: Transaction<DatabaseSchema>,
+    sak: { id: string; lukket: Date; lukketGrunn: string },
+  ): Promise<void> {
+    if (!this.hasSubscribers) return;
+    const payload: ClosedEventPayload = {
+      type: CLOSED_EVENT_TYPE,
+      timestamp: new Date().toISOString(),
+      data: {
+        sakId: sak.id,
+        lukket: sak.lukket.toISOString(),
+        lukketGrunn: sak.lukketGrunn,
+        href: `/api/saker/${sak.id}`,
+      },
+    };
+    await this.enqueue(trx, CLOSED_EVENT_TYPE, sak.id, `msg_${randomUUID().replaceAll('-', '')}`, payload);
+  }
+
+  private async enqueue(
+    trx: Transaction<DatabaseSchema>,
+    eventType: string,
+    sakId: string,
+    eventId: string,
+    payload: StatusEventPayload | ClosedEventPayload,
+  ): Promise<void> {
     const body = JSON.stringify(payload);
     await this.deliveries.insert(
       trx,
-      urls.map((url) => ({
+      this.config.webhooks.outbound.urls.map((url) => ({
         id: randomUUID(),
         event_id: eventId,
-        event_type: STATUS_EVENT_TYPE,
+        event_type: eventType,
         subscriber_url: url,
-        sak_id: sak.id,
+        sak_id: sakId,
         payload: body,
       })),
     );

@@ -12,7 +12,8 @@ import type { Database } from '../persistence/database.js';
 import { LookupJobsRepository, type ClaimedJob } from '../persistence/lookup-jobs.repository.js';
 import { SakerRepository } from '../persistence/saker.repository.js';
 import { StatusEventsOutbox } from '../deliveries/status-events.outbox.js';
-import { PollingLoop, workerIdentity } from '../utils/polling-loop.js';
+import { LeasedBatches } from '../utils/leased-batches.js';
+import { workerIdentity } from '../utils/polling-loop.js';
 import type { CaseLookupOutcome } from './lookup-outcome.js';
 import { LookupService, type CaseLookupResult } from './lookup.service.js';
 import { decideAfterFailure } from './retry-schedule.js';
@@ -24,8 +25,6 @@ interface Settled {
   jobStatus: 'DONE' | 'FAILED';
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Claims lookup jobs (`FOR UPDATE SKIP LOCKED` with a lease) in batches of up to `batchSize`, and
  * looks each batch up as one bulk request, every item with its own case's `dtg` (a claim that finds
@@ -34,20 +33,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * status event, the batch's outcomes in one transaction (each job still fenced on its lease); a
  * failure is retried or recorded per case (`decideAfterFailure`), so a failed request reschedules
  * exactly the cases it carried. While a batch runs its leases are renewed; if the process dies
- * the leases run out and another worker takes the jobs.
+ * the leases run out and another worker takes the jobs. Claiming, leases and concurrency are
+ * `LeasedBatches`, shared with the bulk lookup worker.
  */
 @Injectable()
 export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LookupWorker.name);
   readonly workerId = workerIdentity('lookup');
-  /** Batches in flight. */
-  private readonly running = new Set<Promise<void>>();
-  /** Jobs of the batches in flight, whose leases the heartbeat renews. */
-  private readonly leased = new Set<string>();
-  private readonly loop: PollingLoop;
-  /** The last claim filled its batch, so more jobs are probably waiting. */
-  private backlog = false;
-  private heartbeat: NodeJS.Timeout | undefined;
+  private readonly batches: LeasedBatches<ClaimedJob>;
 
   constructor(
     private readonly jobs: LookupJobsRepository,
@@ -57,58 +50,28 @@ export class LookupWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(DATABASE) private readonly database: Database,
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {
-    this.loop = new PollingLoop(
-      config.lookup.worker.pollIntervalMs,
-      () => this.tick(),
-      (error) =>
+    this.batches = new LeasedBatches(config.lookup.worker, {
+      claim: (limit, leaseMs) => this.jobs.claim(this.workerId, limit, leaseMs),
+      renew: (batches, leaseMs) =>
+        this.jobs.extendLease(
+          batches.flatMap((batch) => batch.map((job) => job.id)),
+          this.workerId,
+          leaseMs,
+        ),
+      run: (batch) => this.runBatch(batch),
+      onPollError: (error) =>
         this.logger.error({ msg: 'Lookup poll failed', errorName: error instanceof Error ? error.name : 'unknown' }),
-    );
+      onRenewError: (error) =>
+        this.logger.warn({ msg: 'Lease renewal failed', errorName: error instanceof Error ? error.name : 'unknown' }),
+    });
   }
 
   onApplicationBootstrap(): void {
-    const worker = this.config.lookup.worker;
-    if (!worker.enabled) return;
-    this.loop.start();
-    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(worker.leaseMs / 3)));
+    if (this.config.lookup.worker.enabled) this.batches.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-    await Promise.allSettled(this.running);
-    clearInterval(this.heartbeat);
-  }
-
-  private async tick(): Promise<boolean> {
-    const { concurrency, leaseMs, batchSize, batchLingerMs } = this.config.lookup.worker;
-    if (this.running.size >= concurrency) return false;
-    let claimed = await this.jobs.claim(this.workerId, batchSize, leaseMs);
-    if (claimed.length === 0) {
-      this.backlog = false;
-      return false;
-    }
-    if (claimed.length < batchSize && batchLingerMs > 0) {
-      // Cases arriving together are usually a few milliseconds apart: let the batch fill once.
-      await sleep(batchLingerMs);
-      claimed = [...claimed, ...(await this.jobs.claim(this.workerId, batchSize - claimed.length, leaseMs))];
-    }
-    this.backlog = claimed.length === batchSize;
-    for (const job of claimed) this.leased.add(job.id);
-    const run: Promise<void> = this.runBatch(claimed).finally(() => {
-      for (const job of claimed) this.leased.delete(job.id);
-      this.running.delete(run);
-      // Without this a full worker would wait out the poll interval with free slots and a queue.
-      if (this.backlog) this.loop.wake();
-    });
-    this.running.add(run);
-    return this.backlog;
-  }
-
-  private async renewLeases(): Promise<void> {
-    try {
-      await this.jobs.extendLease([...this.leased], this.workerId, this.config.lookup.worker.leaseMs);
-    } catch (error) {
-      this.logger.warn({ msg: 'Lease renewal failed', errorName: error instanceof Error ? error.name : 'unknown' });
-    }
+  beforeApplicationShutdown(): Promise<void> {
+    return this.batches.stop();
   }
 
   private async runBatch(jobs: ClaimedJob[]): Promise<void> {

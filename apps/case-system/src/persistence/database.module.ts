@@ -2,6 +2,8 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import type { DatabaseConfig } from '../config/database.config.js';
 import { DATABASE } from './database.constants.js';
 import { openDatabase, type Database } from './database.js';
+import { BulkLookupsRepository } from './bulk-lookups.repository.js';
+import { CaseWorkRepository } from './case-work.repository.js';
 import { DeliveriesRepository } from './deliveries.repository.js';
 import { InboundWebhooksRepository } from './inbound-webhooks.repository.js';
 import { LookupJobsRepository } from './lookup-jobs.repository.js';
@@ -16,6 +18,8 @@ const REPOSITORIES = [
   AuditLogRepository,
   DeliveriesRepository,
   UsersRepository,
+  BulkLookupsRepository,
+  CaseWorkRepository,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Transaction } from 'kysely';
 import { DATABASE } from './database.constants.js';
 import type { Database, Db } from './database.js';
+import { backForRetry, nowPlus } from './lease.js';
 import type { JobStatus } from '../saker/domain/sak.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -13,8 +14,6 @@ export interface ClaimedJob {
   /** Claims so far, this one included. */
   attempts: number;
 }
-
-const secs = (ms: number) => ms / 1000;
 
 /**
  * The durable queue behind the worker. Every state change after a claim is fenced on
@@ -50,7 +49,7 @@ export class LookupJobsRepository {
         FOR UPDATE SKIP LOCKED
       )
       UPDATE lookup_jobs AS j
-      SET locked_by = ${workerId}, locked_until = now() + make_interval(secs => ${secs(leaseMs)}),
+      SET locked_by = ${workerId}, locked_until = ${nowPlus(leaseMs)},
           attempts = j.attempts + 1, updated_at = now()
       FROM due WHERE j.id = due.id
       RETURNING j.id, j.sak_id, j.actor, j.attempts`.execute(this.db);
@@ -62,7 +61,7 @@ export class LookupJobsRepository {
     if (ids.length === 0) return;
     await this.db
       .updateTable('lookup_jobs')
-      .set({ locked_until: sql<Date>`now() + make_interval(secs => ${secs(leaseMs)})` })
+      .set({ locked_until: nowPlus(leaseMs) })
       .where('id', 'in', ids)
       .where('locked_by', '=', workerId)
       .where('status', '=', 'PENDING')
@@ -121,10 +120,7 @@ export class LookupJobsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  /**
-   * Puts the job back for a later try. `countsAsAttempt: false` (quota waits) gives the claim
-   * back, so waiting for the quota never exhausts the attempts.
-   */
+  /** Puts the job back for a later try (see `backForRetry` for `countsAsAttempt`). */
   async reschedule(
     id: string,
     workerId: string,
@@ -135,11 +131,9 @@ export class LookupJobsRepository {
     await this.db
       .updateTable('lookup_jobs')
       .set({
-        run_after: sql<Date>`now() + make_interval(secs => ${secs(delayMs)})`,
-        locked_until: null,
+        ...backForRetry(delayMs, countsAsAttempt),
         last_error: lastError,
         updated_at: sql<Date>`now()`,
-        ...(countsAsAttempt ? {} : { attempts: sql<number>`attempts - 1` }),
       })
       .where('id', '=', id)
       .where('locked_by', '=', workerId)

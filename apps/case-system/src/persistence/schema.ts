@@ -2,6 +2,7 @@ import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { SakStatus } from '../saker/domain/sak-status.js';
 import type { JobStatus, Sted } from '../saker/domain/sak.js';
+import type { LukketGrunn, SakHendelseType, VarselKanal } from '../saker/domain/sak-hendelse.js';
 
 /** Kysely's view of the schema in `migrations/`. JSON columns are written as JSON text. */
 export interface DatabaseSchema {
@@ -14,6 +15,9 @@ export interface DatabaseSchema {
   api_users: ApiUsersTable;
   web_sessions: WebSessionsTable;
   user_events: UserEventsTable;
+  bulk_lookups: BulkLookupsTable;
+  bulk_lookup_items: BulkLookupItemsTable;
+  sak_hendelser: SakHendelserTable;
 }
 
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
@@ -38,6 +42,12 @@ export interface SakerTable {
   varsel_frist: Date | null;
   opprettet: Generated<Date>;
   oppdatert: Generated<Date>;
+  /** Case work (migration 007): when the notice was sent and how; the latest recorded notice. */
+  varsel_sendt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  varsel_kanal: ColumnType<VarselKanal | null, VarselKanal | null | undefined, VarselKanal | null>;
+  fjernet: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  lukket: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  lukket_grunn: ColumnType<LukketGrunn | null, LukketGrunn | null | undefined, LukketGrunn | null>;
 }
 
 interface InboundWebhooksTable {
@@ -183,4 +193,62 @@ export interface UserEventsTable {
   user_id: string;
   /** The name at the time, so the row reads on its own. */
   user_name: string;
+}
+
+/** Append-only (migration 007; a trigger refuses UPDATE, DELETE and TRUNCATE): what people did on a case. */
+export interface SakHendelserTable {
+  id: string;
+  sak_id: string;
+  occurred_at: Generated<Date>;
+  /** `bruker:<name>` of the person (web page or API key). */
+  actor: string;
+  type: SakHendelseType;
+  /** The change's own facts (channel, times, reason, note); never the owner's data. */
+  details: JSONColumnType<Record<string, string>>;
+}
+
+export type BulkLookupKind = 'kjennemerke' | 'understellsnummer' | 'kuid';
+export type BulkLookupStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'CANCELLED';
+export type BulkItemStatus = 'PENDING' | 'DONE' | 'CANCELLED';
+/** The one word a reader of the result wants per line (migration 006). */
+export type BulkItemResult = 'found' | 'not_found' | 'shielded' | 'unavailable' | 'several' | 'failed';
+
+/** A bulk lookup ("Masseoppslag", migration 006): who asked, why, under which legal basis. */
+export interface BulkLookupsTable {
+  id: string;
+  created_by: string;
+  /** `bruker:<name>`: the audit actor of every register request for it. */
+  actor: string;
+  purpose: string;
+  legal_basis: string;
+  kind: BulkLookupKind;
+  /** The creator's role may see fødselsnummer (`WEB_LOOKUP_FODSELSNUMMER_ROLES`) when it was created. */
+  include_fodselsnummer: boolean;
+  status: BulkLookupStatus;
+  total: number;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** One line of a bulk lookup, and the worker's queue entry for it. */
+export interface BulkLookupItemsTable {
+  bulk_id: string;
+  /** The line number in the upload or the pasted text (1-based, header included). */
+  line: number;
+  /** The identifier, normalised. */
+  value: string;
+  /** ISO-8601 with offset, as the register takes it; null: the register as it is now. */
+  dtg: string | null;
+  status: BulkItemStatus;
+  result: BulkItemResult | null;
+  kjoretoy: NullableJson<TekniskSammendrag>;
+  /** `eierForVarsel` projection only; for a shielded owner just `{ skjermet: true }`. */
+  eier: NullableJson<EierForVarsel>;
+  feilarsak: string | null;
+  attempts: Generated<number>;
+  run_after: Generated<Date>;
+  locked_until: Date | null;
+  locked_by: string | null;
+  finished_at: Date | null;
 }

@@ -47,6 +47,11 @@ export function toSak(row: SakRow | SakWithJobRow): Sak {
   if (row.feilarsak) sak.feilarsak = row.feilarsak;
   if (row.eier_funnet_tidspunkt) sak.eierFunnetTidspunkt = row.eier_funnet_tidspunkt.toISOString();
   if (row.varsel_frist) sak.varselFrist = row.varsel_frist.toISOString();
+  if (row.varsel_sendt) sak.varselSendt = row.varsel_sendt.toISOString();
+  if (row.varsel_kanal) sak.varselKanal = row.varsel_kanal;
+  if (row.fjernet) sak.fjernet = row.fjernet.toISOString();
+  if (row.lukket) sak.lukket = row.lukket.toISOString();
+  if (row.lukket_grunn) sak.lukketGrunn = row.lukket_grunn;
   if ('job_status' in row && row.job_status) {
     sak.oppslag = { status: row.job_status, forsok: Number(row.job_attempts ?? 0) };
     if (row.job_status === 'PENDING' && row.job_run_after)

@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '../persistence/database.constants.js';
 import type { Database } from '../persistence/database.js';
 import { InboundWebhooksRepository, type ReceivedWebhook } from '../persistence/inbound-webhooks.repository.js';
-import { LookupJobsRepository } from '../persistence/lookup-jobs.repository.js';
 import { AuditLogRepository } from '../persistence/audit-log.repository.js';
 import { SakerRepository, type SakRow } from '../persistence/saker.repository.js';
 import { StatusEventsOutbox } from '../deliveries/status-events.outbox.js';
@@ -43,7 +42,6 @@ export class SakerService {
   constructor(
     private readonly saker: SakerRepository,
     private readonly inbound: InboundWebhooksRepository,
-    private readonly jobs: LookupJobsRepository,
     private readonly audit: AuditLogRepository,
     private readonly outbox: StatusEventsOutbox,
     @Inject(DATABASE) private readonly database: Database,
@@ -138,14 +136,6 @@ export class SakerService {
     return row ? toSak(row) : undefined;
   }
 
-  /** Queues a new lookup with `actor` as the audited asker; joins one already pending. */
-  async requestLookup(id: string, actor: string): Promise<Sak | undefined> {
-    const sak = await this.saker.findById(this.database.db, id);
-    if (!sak) return undefined;
-    await this.jobs.enqueue(this.database.db, id, actor);
-    return this.get(id);
-  }
-
   async auditLog(id: string): Promise<AuditLogEntry[]> {
     return (await this.audit.forCase(id)).map(toAuditLogEntry);
   }
@@ -155,5 +145,21 @@ export class SakerService {
     const caseRefs = await this.saker.idsWithIdentifier(identifier);
     const identifiers = [identifier.kjennemerke, identifier.understellsnummer].filter((v): v is string => Boolean(v));
     return (await this.audit.touching(identifiers, caseRefs)).map(toAuditLogEntry);
+  }
+
+  /** The innsyn web page: the lookups `innsyn` answers, and the cases about the vehicle (oldest first). */
+  async innsynWithCases(identifier: {
+    kjennemerke?: string;
+    understellsnummer?: string;
+  }): Promise<{ lookups: AuditLogEntry[]; saker: Sak[] }> {
+    const lookups = await this.innsyn(identifier);
+    const saker: Sak[] = [];
+    // A vehicle has a handful of cases at most; one read each keeps the case query in one place.
+    for (const id of await this.saker.idsWithIdentifier(identifier)) {
+      const sak = await this.get(id);
+      if (sak) saker.push(sak);
+    }
+    saker.sort((a, b) => a.opprettet.localeCompare(b.opprettet));
+    return { lookups, saker };
   }
 }

@@ -6,6 +6,7 @@ import {
   type EierForVarsel,
   type Kjoretoy,
   type LookupOutcome,
+  type SokParams,
   type TekniskSammendrag,
 } from '@kjoretoyregister/core';
 import { KjoretoyregisterService } from '@kjoretoyregister/nestjs';
@@ -26,7 +27,14 @@ export interface WebLookupRequest {
   fra: number;
   purpose: string;
   legalBasis: string;
+  /** `eiernavn` only: the optional filters of S6 (docs/contract.md#s4.3). */
+  filter?: EiernavnFilter;
 }
+
+/** S6's optional filters, as core's `sok('eiernavn', …)` takes them. */
+export type EiernavnFilter = Partial<
+  Pick<SokParams['eiernavn'], 'postnummer' | 'poststed' | 'fylke' | 'fodselsdato' | 'erPerson'>
+>;
 
 /** A vehicle as the page shows it: the two projections, never the raw register answer. */
 export interface Treff {
@@ -100,7 +108,7 @@ export class WebLookupService {
           const antall = this.config.webLookup.pageSize;
           const page = await this.kjoretoyregister.sok(
             'eiernavn',
-            { navn: request.value, fra: request.fra, antall },
+            { navn: request.value, ...request.filter, fra: request.fra, antall },
             { audit },
           );
           const vehicles = page.kjoretoyresponser.flatMap((hit) => (hit.kjoretoy ? [hit.kjoretoy] : []));

@@ -13,10 +13,23 @@ export class RedirectToLogin implements ExceptionFilter {
   }
 }
 
-export function page(response: ServerResponse, status: number, body: string): void {
+export interface PageOptions {
+  /**
+   * The page loads same-origin script files that fetch from this origin (the bulk lookup's
+   * progress page): adds `script-src 'self'; connect-src 'self'` and nothing else.
+   */
+  sameOriginScript?: boolean;
+}
+
+export function page(response: ServerResponse, status: number, body: string, options: PageOptions = {}): void {
   response.statusCode = status;
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
-  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader(
+    'Content-Security-Policy',
+    options.sameOriginScript
+      ? `${CONTENT_SECURITY_POLICY}; script-src 'self'; connect-src 'self'`
+      : CONTENT_SECURITY_POLICY,
+  );
   response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('Cache-Control', 'no-store');
   response.end(body);

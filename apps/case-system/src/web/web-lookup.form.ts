@@ -1,19 +1,16 @@
 import {
   isValidKjennemerke,
-  isValidKuid,
   isValidUnderstellsnummer,
   normaliseKjennemerke,
-  normaliseKuid,
   normaliseUnderstellsnummer,
 } from '@kjoretoyregister/core';
 import type { WebLookupConfig } from '../config/web-lookup.config.js';
-import type { WebLookupKind, WebLookupRequest } from '../web-lookup/web-lookup.service.js';
+import type { EiernavnFilter, WebLookupKind, WebLookupRequest } from '../web-lookup/web-lookup.service.js';
 import type { Observasjon } from '../saker/domain/sak.js';
 import type { FieldError } from './views/layout.js';
+import { IDENTIFIER_MESSAGES, IDENTIFIERS, MAX_TEXT, readFields, SINGLE_LINE_CONTROL } from './form-fields.js';
 import { parseOsloLocal } from './oslo-time.js';
-
-/** The "other, write it yourself" choice in the purpose and legal-basis lists. */
-export const ANNET = '__annet__';
+import { emptyPurposeForm, PURPOSE_FIELDS, validatePurpose, type PurposeForm } from './purpose.form.js';
 
 export const KINDS: readonly { value: WebLookupKind; label: string }[] = [
   { value: 'kjennemerke', label: 'Kjennemerke' },
@@ -23,75 +20,40 @@ export const KINDS: readonly { value: WebLookupKind; label: string }[] = [
 ];
 
 /** What the person typed, as typed: re-rendered into the form when something is wrong. */
-export interface WebLookupForm {
-  formal: string;
-  formalAnnet: string;
-  hjemmel: string;
-  hjemmelAnnet: string;
+export interface WebLookupForm extends PurposeForm {
   type: string;
   verdi: string;
   tidspunkt: string;
   fra: string;
+  /** The owner-name search's optional filters (docs/contract.md#s4.3, S6). */
+  postnummer: string;
+  poststed: string;
+  fylke: string;
+  fodselsdato: string;
+  /** '' both, 'true' persons only, 'false' organisations only. */
+  erPerson: string;
 }
 
-const MAX_TEXT = 200;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  return typeof value === 'string' ? value : '';
-}
+/** The fields of the owner-name search's filters, in form order. */
+export const EIERNAVN_FILTER_FIELDS = ['postnummer', 'poststed', 'fylke', 'fodselsdato', 'erPerson'] as const;
 
 export function readWebLookupForm(body: unknown): WebLookupForm {
-  const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  return {
-    formal: field(b, 'formal'),
-    formalAnnet: field(b, 'formalAnnet'),
-    hjemmel: field(b, 'hjemmel'),
-    hjemmelAnnet: field(b, 'hjemmelAnnet'),
-    type: field(b, 'type'),
-    verdi: field(b, 'verdi'),
-    tidspunkt: field(b, 'tidspunkt'),
-    fra: field(b, 'fra'),
-  };
+  return readFields(body, [...PURPOSE_FIELDS, 'type', 'verdi', 'tidspunkt', 'fra', ...EIERNAVN_FILTER_FIELDS]);
 }
 
 export function emptyWebLookupForm(config: WebLookupConfig): WebLookupForm {
   return {
-    formal: config.purposes.length === 1 ? config.purposes[0] : '',
-    formalAnnet: '',
-    hjemmel: config.legalBases.length === 1 ? config.legalBases[0] : '',
-    hjemmelAnnet: '',
+    ...emptyPurposeForm(config),
     type: 'kjennemerke',
     verdi: '',
     tidspunkt: '',
     fra: '1',
+    postnummer: '',
+    poststed: '',
+    fylke: '',
+    fodselsdato: '',
+    erPerson: '',
   };
-}
-
-/** One of the configured entries, or free text where the configuration allows it. */
-function choice(
-  chosen: string,
-  annet: string,
-  options: { list: readonly string[]; freeText: boolean; field: string; annetField: string; what: string },
-  errors: FieldError[],
-): string | undefined {
-  if (chosen === ANNET && options.freeText) {
-    const text = annet.trim();
-    if (text === '') errors.push({ field: options.annetField, message: `Skriv inn ${options.what}` });
-    else if (text.length > MAX_TEXT || CONTROL.test(text)) {
-      errors.push({ field: options.annetField, message: `${capital(options.what)} kan ha høyst ${MAX_TEXT} tegn` });
-    } else return text;
-    return undefined;
-  }
-  if (options.list.includes(chosen)) return chosen;
-  errors.push({ field: options.field, message: `Velg ${options.what}` });
-  return undefined;
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every problem at once; nothing is sent to the register unless there are none. */
@@ -100,47 +62,18 @@ export function validateWebLookup(
   config: WebLookupConfig,
 ): { ok: true; request: WebLookupRequest } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const purpose = choice(
-    form.formal,
-    form.formalAnnet,
-    {
-      list: config.purposes,
-      freeText: config.freeTextPurpose,
-      field: 'formal',
-      annetField: 'formalAnnet',
-      what: 'formål',
-    },
-    errors,
-  );
-  const legalBasis = choice(
-    form.hjemmel,
-    form.hjemmelAnnet,
-    {
-      list: config.legalBases,
-      freeText: config.freeTextLegalBasis,
-      field: 'hjemmel',
-      annetField: 'hjemmelAnnet',
-      what: 'hjemmel',
-    },
-    errors,
-  );
+  const chosen = validatePurpose(form, config, errors);
   const kind = KINDS.find((k) => k.value === form.type)?.value;
   if (!kind) errors.push({ field: 'type-kjennemerke', message: 'Velg hva du vil slå opp på' });
   const raw = form.verdi.trim();
   let value: string | undefined;
   if (raw === '') {
     errors.push({ field: 'verdi', message: 'Skriv inn det du vil slå opp' });
-  } else if (kind === 'kjennemerke') {
-    if (isValidKjennemerke(raw)) value = normaliseKjennemerke(raw);
-    else errors.push({ field: 'verdi', message: 'Kjennemerket må ha 2–7 bokstaver og sifre, for eksempel ST10001' });
-  } else if (kind === 'understellsnummer') {
-    if (isValidUnderstellsnummer(raw)) value = normaliseUnderstellsnummer(raw);
-    else errors.push({ field: 'verdi', message: 'Understellsnummeret må ha 1–17 bokstaver og sifre' });
-  } else if (kind === 'kuid') {
-    if (isValidKuid(raw)) value = normaliseKuid(raw);
-    else errors.push({ field: 'verdi', message: 'Kuid må være et tall, for eksempel 3378300001' });
+  } else if (kind !== undefined && kind !== 'eiernavn') {
+    if (IDENTIFIERS[kind].valid(raw)) value = IDENTIFIERS[kind].normalise(raw);
+    else errors.push({ field: 'verdi', message: IDENTIFIER_MESSAGES[kind] });
   } else if (kind === 'eiernavn') {
-    if (raw.length < 2 || raw.length > MAX_TEXT || CONTROL.test(raw)) {
+    if (raw.length < 2 || raw.length > MAX_TEXT || SINGLE_LINE_CONTROL.test(raw)) {
       errors.push({ field: 'verdi', message: `Navnet må ha 2–${MAX_TEXT} tegn` });
     } else value = raw.replace(/\s+/g, ' ');
   }
@@ -161,11 +94,82 @@ export function validateWebLookup(
       } else errors.push({ field: 'tidspunkt', message: 'Skriv tidspunktet som dato og klokkeslett' });
     }
   }
+  const filter = validateEiernavnFilter(form, kind, errors);
   const fra = /^\d{1,7}$/.test(form.fra) && Number(form.fra) >= 1 ? Number(form.fra) : 1;
-  if (errors.length > 0 || !kind || value === undefined || purpose === undefined || legalBasis === undefined) {
-    return { ok: false, errors };
+  if (errors.length > 0 || !kind || value === undefined || chosen === undefined) return { ok: false, errors };
+  return {
+    ok: true,
+    request: {
+      kind,
+      value,
+      fra,
+      ...chosen,
+      ...(dtg === undefined ? {} : { dtg }),
+      ...(filter === undefined ? {} : { filter }),
+    },
+  };
+}
+
+const PLACE = /^[\p{L}\p{M}0-9 .'-]{1,50}$/u;
+
+/**
+ * The owner-name search's filters; only with "Eiers navn" (the other lookups have none, and
+ * silently ignoring a filter would show more than the person asked for). Undefined when none is set.
+ */
+function validateEiernavnFilter(
+  form: WebLookupForm,
+  kind: WebLookupKind | undefined,
+  errors: FieldError[],
+): EiernavnFilter | undefined {
+  const postnummer = form.postnummer.trim();
+  const poststed = form.poststed.trim().replace(/\s+/g, ' ');
+  const fylke = form.fylke.trim().replace(/\s+/g, ' ');
+  const fodselsdato = form.fodselsdato.trim();
+  const erPerson = form.erPerson;
+  if ([postnummer, poststed, fylke, fodselsdato, erPerson].every((value) => value === '')) return undefined;
+  if (kind !== 'eiernavn') {
+    errors.push({
+      field: 'postnummer',
+      message: 'Avgrensningene gjelder bare søk på eiers navn; velg Eiers navn eller ta dem bort',
+    });
+    return undefined;
   }
-  return { ok: true, request: { kind, value, fra, purpose, legalBasis, ...(dtg === undefined ? {} : { dtg }) } };
+  const filter: EiernavnFilter = {};
+  const before = errors.length;
+  if (postnummer !== '') {
+    if (/^\d{4}$/.test(postnummer)) filter.postnummer = postnummer;
+    else errors.push({ field: 'postnummer', message: 'Postnummeret må ha fire sifre, for eksempel 0150' });
+  }
+  if (poststed !== '') {
+    if (PLACE.test(poststed)) filter.poststed = poststed;
+    else errors.push({ field: 'poststed', message: 'Poststedet kan ha høyst 50 bokstaver' });
+  }
+  if (fylke !== '') {
+    if (PLACE.test(fylke)) filter.fylke = fylke;
+    else errors.push({ field: 'fylke', message: 'Skriv fylkets navn eller nummer, for eksempel Oslo eller 03' });
+  }
+  if (fodselsdato !== '') {
+    const iso = isoDateOf(fodselsdato);
+    if (iso !== undefined && iso <= new Date().toISOString().slice(0, 10)) filter.fodselsdato = iso;
+    else errors.push({ field: 'fodselsdato', message: 'Skriv fødselsdatoen som dato, for eksempel 24.12.2001' });
+  }
+  if (erPerson === 'true' || erPerson === 'false') filter.erPerson = erPerson === 'true';
+  else if (erPerson !== '') errors.push({ field: 'erPerson', message: 'Velg personer, organisasjoner eller begge' });
+  return errors.length > before ? undefined : filter;
+}
+
+/** `YYYY-MM-DD` (the date input) or `DD.MM.YYYY` (typed by hand) to `YYYY-MM-DD`, if it is a real date from 1900 on. */
+function isoDateOf(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = text.includes('-')
+    ? [Number(match[1]), Number(match[2]), Number(match[3])]
+    : [Number(match[3]), Number(match[2]), Number(match[1])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined;
+  }
+  return date.toISOString().slice(0, 10);
 }
 
 /** The "open a case" form: the vehicle from the result, and where and when it was seen. */
@@ -180,37 +184,49 @@ export interface NySakForm {
 }
 
 export function readNySakForm(body: unknown): NySakForm {
-  const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  return {
-    kjennemerke: field(b, 'kjennemerke'),
-    understellsnummer: field(b, 'understellsnummer'),
-    observert: field(b, 'observert'),
-    adresse: field(b, 'adresse'),
-    lat: field(b, 'lat'),
-    lon: field(b, 'lon'),
-    beskrivelse: field(b, 'beskrivelse'),
-  };
+  return readFields(body, ['kjennemerke', 'understellsnummer', 'observert', 'adresse', 'lat', 'lon', 'beskrivelse']);
 }
 
 const DECIMAL = /^-?\d{1,3}([.,]\d{1,8})?$/;
 
-export function validateNySak(
-  form: NySakForm,
-): { ok: true; observasjon: Observasjon } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const kjennemerke = form.kjennemerke.trim();
-  const understellsnummer = form.understellsnummer.trim();
-  if (kjennemerke === '' && understellsnummer === '') {
-    errors.push({
+/**
+ * Where the new case's identifiers come from: carried over (hidden) from a lookup result on the
+ * Oppslag page, where a problem means the lookup must be redone, or typed by hand on the case
+ * list's "Ny sak", where each problem points at its own field. The rest is checked the same way.
+ */
+export type NySakSource = 'oppslag' | 'manuell';
+
+const IDENTIFIER_PROBLEMS: Record<
+  NySakSource,
+  Record<'missing' | 'kjennemerke' | 'understellsnummer', { field: string; message: string }>
+> = {
+  oppslag: {
+    missing: {
       field: 'observert',
       message: 'Saken mangler kjennemerke eller understellsnummer; gjør oppslaget på nytt',
-    });
-  }
-  if (kjennemerke !== '' && !isValidKjennemerke(kjennemerke)) {
-    errors.push({ field: 'observert', message: 'Kjennemerket er ugyldig; gjør oppslaget på nytt' });
-  }
+    },
+    kjennemerke: { field: 'observert', message: 'Kjennemerket er ugyldig; gjør oppslaget på nytt' },
+    understellsnummer: { field: 'observert', message: 'Understellsnummeret er ugyldig; gjør oppslaget på nytt' },
+  },
+  manuell: {
+    missing: { field: 'kjennemerke', message: 'Skriv kjennemerke eller understellsnummer' },
+    kjennemerke: { field: 'kjennemerke', message: IDENTIFIER_MESSAGES.kjennemerke },
+    understellsnummer: { field: 'understellsnummer', message: IDENTIFIER_MESSAGES.understellsnummer },
+  },
+};
+
+export function validateNySak(
+  form: NySakForm,
+  source: NySakSource = 'oppslag',
+): { ok: true; observasjon: Observasjon } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const problems = IDENTIFIER_PROBLEMS[source];
+  const kjennemerke = form.kjennemerke.trim();
+  const understellsnummer = form.understellsnummer.trim();
+  if (kjennemerke === '' && understellsnummer === '') errors.push(problems.missing);
+  if (kjennemerke !== '' && !isValidKjennemerke(kjennemerke)) errors.push(problems.kjennemerke);
   if (understellsnummer !== '' && !isValidUnderstellsnummer(understellsnummer)) {
-    errors.push({ field: 'observert', message: 'Understellsnummeret er ugyldig; gjør oppslaget på nytt' });
+    errors.push(problems.understellsnummer);
   }
   const observert = parseOsloLocal(form.observert);
   if (!observert.ok)
@@ -220,7 +236,7 @@ export function validateNySak(
   }
   const adresse = form.adresse.trim();
   if (adresse === '') errors.push({ field: 'adresse', message: 'Skriv hvor kjøretøyet står' });
-  else if (adresse.length > 300 || CONTROL.test(adresse))
+  else if (adresse.length > 300 || SINGLE_LINE_CONTROL.test(adresse))
     errors.push({ field: 'adresse', message: 'Adressen kan ha høyst 300 tegn' });
   const coordinate = (value: string, id: string, label: string, limit: number): number | undefined => {
     const text = value.trim();

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { AppRequest, AuthUser } from '../auth/auth-user.js';
+import type { AppRequest } from '../auth/auth-user.js';
 import { OidcService } from '../auth/oidc.service.js';
 import {
   clearPendingLoginCookie,
@@ -12,23 +12,17 @@ import {
   setPendingLoginCookie,
   setSessionCookie,
 } from '../auth/session.js';
-import { SessionGuard } from '../auth/session.guard.js';
 import { UsersService } from '../auth/users.service.js';
 import { CASE_SYSTEM_CONFIG } from '../config/config.constants.js';
 import type { CaseSystemConfig } from '../config/load-config.js';
-import { SakerService } from '../saker/saker.service.js';
-import { html } from './views/html.js';
-import { layout, STYLESHEET } from './views/layout.js';
+import { STYLESHEET } from './views/layout.js';
 import { RedirectToLogin, page, redirect } from './respond.js';
 import { loggedInPage, loginPage, noRolePage, oidcFailedPage } from './views/login.page.js';
-import { sakPage } from './views/sak.page.js';
-import { sakerPage } from './views/saker.page.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { leavingForProviderLogoutPage } from './views/logout.page.js';
 
 /**
  * The case worker's pages: log in with an API key (exchanged for an HttpOnly, SameSite=Strict
- * session cookie), the case list and a case page. Every value is escaped by `html`.
+ * session cookie) and out again. The case pages are in `case-work.controller.ts`.
  */
 @ApiExcludeController()
 @Controller()
@@ -36,7 +30,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class WebController {
   constructor(
     private readonly users: UsersService,
-    private readonly saker: SakerService,
     private readonly oidc: OidcService,
     @Inject(CASE_SYSTEM_CONFIG) private readonly config: CaseSystemConfig,
   ) {}
@@ -130,38 +123,17 @@ export class WebController {
     redirect(response, '/saker');
   }
 
+  /**
+   * Ends the session here; for a user who came from the OpenID provider, then sends the browser to
+   * the provider's end-session endpoint (RP-Initiated Logout), which sends it back to /login.
+   */
   @Post('logout')
   async logout(@Req() request: AppRequest, @Res() response: ServerResponse): Promise<void> {
     const token = sessionTokenOf(request);
-    if (token) await this.users.endSession(token);
+    const ended = token ? await this.users.endSession(token) : {};
     clearSessionCookie(response, this.config.app.cookieSecure);
-    redirect(response, '/login');
-  }
-
-  @Get('saker')
-  @UseGuards(SessionGuard)
-  async list(@Req() request: AppRequest, @Res() response: ServerResponse): Promise<void> {
-    page(response, 200, sakerPage(request.user as AuthUser, await this.saker.list({ limit: 200 })));
-  }
-
-  @Get('saker/:id')
-  @UseGuards(SessionGuard)
-  async sak(@Param('id') id: string, @Req() request: AppRequest, @Res() response: ServerResponse): Promise<void> {
-    const user = request.user as AuthUser;
-    const sak = UUID.test(id) ? await this.saker.get(id) : undefined;
-    if (!sak) {
-      page(
-        response,
-        404,
-        layout(
-          'Fant ikke saken',
-          user,
-          html`<h1>Fant ikke saken</h1>
-            <p><a href="/saker">Tilbake til sakene</a></p>`,
-        ),
-      );
-      return;
-    }
-    page(response, 200, sakPage(user, sak, await this.saker.auditLog(id)));
+    const endSessionUrl = ended.oidcIssuer ? await this.oidc.endSessionUrl(ended.oidcIssuer) : undefined;
+    if (endSessionUrl) page(response, 200, leavingForProviderLogoutPage(endSessionUrl, this.oidc.displayName));
+    else redirect(response, '/login');
   }
 }

@@ -4,6 +4,7 @@
 // listens it prints one JSON line `{"issuer": "..."}` on stdout.
 //
 //   OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI: the one client (the case system)
+//   OIDC_POST_LOGOUT_REDIRECT_URI: where RP-initiated logout may send the browser back (optional)
 //   OIDC_ACCOUNTS: JSON { "<login>": { "name": ..., "groups": [...] } }; unknown logins get no groups
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
@@ -35,6 +36,9 @@ const provider = new Provider(issuer, {
       client_id: env('OIDC_CLIENT_ID'),
       client_secret: env('OIDC_CLIENT_SECRET'),
       redirect_uris: [env('OIDC_REDIRECT_URI')],
+      post_logout_redirect_uris: process.env.OIDC_POST_LOGOUT_REDIRECT_URI
+        ? [process.env.OIDC_POST_LOGOUT_REDIRECT_URI]
+        : [],
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },
@@ -52,7 +56,20 @@ const provider = new Provider(issuer, {
     };
   },
   cookies: { keys: ['browser-e2e-only-cookie-key'] },
-  features: { devInteractions: { enabled: true } },
+  features: {
+    devInteractions: { enabled: true },
+    // RP-Initiated Logout 1.0: the end_session_endpoint, with a confirmation page of our own (the
+    // default one imports a web font from the internet).
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Logout</title></head>
+<body><h1>Sign out from ${ctx.host}?</h1>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button></body></html>`;
+      },
+    },
+  },
 });
 // The development pages warn on every start; they are what this provider is for.
 provider.on('server_error', (_ctx, error) => process.stderr.write(`oidc-provider server_error: ${error}\n`));

@@ -20,6 +20,8 @@ export interface RunningOidcProvider {
 /** Starts oidc-provider (test/support/oidc-provider.mjs) as a child process and waits for its issuer URL. */
 export async function startOidcProvider(options: {
   redirectUri: string;
+  /** Registered as the client's `post_logout_redirect_uris` (RP-initiated logout). */
+  postLogoutRedirectUri?: string;
   accounts: Record<string, OidcTestAccount>;
   timeoutMs?: number;
 }): Promise<RunningOidcProvider> {
@@ -32,6 +34,7 @@ export async function startOidcProvider(options: {
       OIDC_CLIENT_ID: clientId,
       OIDC_CLIENT_SECRET: clientSecret,
       OIDC_REDIRECT_URI: options.redirectUri,
+      ...(options.postLogoutRedirectUri ? { OIDC_POST_LOGOUT_REDIRECT_URI: options.postLogoutRedirectUri } : {}),
       OIDC_ACCOUNTS: JSON.stringify(options.accounts),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

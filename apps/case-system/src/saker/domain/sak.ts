@@ -1,4 +1,5 @@
 import type { EierForVarsel, TekniskSammendrag } from '@kjoretoyregister/core';
+import type { LukketGrunn, VarselKanal } from './sak-hendelse.js';
 import type { SakStatus } from './sak-status.js';
 
 export interface Sted {
@@ -50,4 +51,12 @@ export interface Sak {
   opprettet: string;
   oppdatert: string;
   oppslag?: LookupJobSummary;
+  /** Case work (each change is also an event on the case's timeline): the latest notice recorded. */
+  varselSendt?: string;
+  varselKanal?: VarselKanal;
+  /** When the vehicle was removed. */
+  fjernet?: string;
+  /** When the case was closed, and why; a closed case takes no further changes. */
+  lukket?: string;
+  lukketGrunn?: LukketGrunn;
 }

@@ -51,6 +51,29 @@ export function layout(title: string, user: AuthUser | undefined, body: SafeHtml
     </html>`.value;
 }
 
+/**
+ * A page without menu that moves the browser on to `to` by itself, by a meta refresh (no script:
+ * the CSP allows none), with a link for when it does not. The callers say why a redirect would not
+ * do. A delay of 0 is the one meta refresh WCAG (and axe) accepts.
+ */
+export function movingOnPage(page: { to: string; title: string; heading: string; link: string }): string {
+  return html`<!doctype html>
+    <html lang="nb">
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="refresh" content="0;url=${page.to}" />
+        <title>${page.title} · Hensatt kjøretøy</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <main id="main">
+          <h1>${page.heading}</h1>
+          <p><a href="${page.to}">${page.link}</a></p>
+        </main>
+      </body>
+    </html>`.value;
+}
+
 /** One problem with one form field: `field` is the input's id, so the summary can link to it. */
 export interface FieldError {
   field: string;
@@ -128,7 +151,37 @@ a.button { display: inline-block; background: #17324d; color: #fff; text-decorat
 .error-summary a { color: #a30000; font-weight: 600; }
 .treff { background: #fff; border: 1px solid #e2e5ea; padding: 0 1rem 1rem; margin: 1rem 0; }
 .treff dl { padding: .5rem 0; }
+.filtre { display: flex; flex-wrap: wrap; gap: 1rem; margin-bottom: 1rem; }
+form.filter { background: #fff; padding: 1rem; display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: flex-end; }
+form.filter > div { display: grid; gap: .25rem; }
+form.filter > div.radio { display: flex; align-self: center; }
+.saksbehandling { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+.saksbehandling form.skjema { max-width: none; align-content: start; }
+.saksbehandling h3 { margin: 0; }
+.status-lukket { background: #d9dde3; }
+table.tidslinje caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 .sider { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
 .sider form { margin: 0; }
+.fremdrift { background: #fff; padding: 1rem; margin-top: 1.5rem; }
+.fremdrift h2 { margin-top: 0; }
+.fremdrift label { display: block; }
+.fremdrift progress { width: 100%; max-width: 40rem; height: 1.5rem; }
+.fremdrift dl.tall { grid-template-columns: 10rem 6rem; padding: .5rem 0 0; }
+input[type=file] { font-size: 1rem; }
 .melding { background: #fff; border-left: 4px solid #17324d; padding: .75rem 1rem; }
+.utskrift-info { font-weight: 600; }
+input[type=date] { padding: .5rem; font-size: 1rem; border: 1px solid #6b7480; border-radius: .2rem; max-width: 30rem; justify-self: start; }
+table.innsyn { margin: 1rem 0 2rem; }
+table.innsyn caption { text-align: left; font-weight: 600; padding: .5rem 0; }
+td.id, a.id { overflow-wrap: anywhere; font-size: .85rem; }
+@media print {
+  body { background: #fff; color: #000; font-size: 10pt; }
+  header, .skip, form, .skjerm { display: none !important; }
+  main { max-width: none; margin: 0; padding: 0; }
+  a { color: #000; text-decoration: none; }
+  table.innsyn { page-break-inside: auto; }
+  table.innsyn tr { page-break-inside: avoid; }
+  table.innsyn thead { display: table-header-group; }
+  th, td { font-size: 9pt; padding: .2rem .3rem; border-bottom: 1px solid #888; }
+}
 `;

@@ -1,5 +1,5 @@
 import { html } from './html.js';
-import { layout } from './layout.js';
+import { layout, movingOnPage } from './layout.js';
 
 export interface LoginOptions {
   error?: string;
@@ -57,19 +57,5 @@ export function oidcFailedPage(message: string): string {
  * (meta refresh, no script) starts a same-site navigation that carries the new session.
  */
 export function loggedInPage(): string {
-  return html`<!doctype html>
-    <html lang="nb">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="refresh" content="0;url=/saker" />
-        <title>Logget inn · Hensatt kjøretøy</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
-      <body>
-        <main id="main">
-          <h1>Du er logget inn</h1>
-          <p><a href="/saker">Gå videre til sakene</a></p>
-        </main>
-      </body>
-    </html>`.value;
+  return movingOnPage({ to: '/saker', title: 'Logget inn', heading: 'Du er logget inn', link: 'Gå videre til sakene' });
 }

@@ -2,10 +2,11 @@ import type { Part } from '@kjoretoyregister/core';
 import type { AuthUser } from '../../auth/auth-user.js';
 import type { WebLookupConfig } from '../../config/web-lookup.config.js';
 import type { WebLookupRequest, WebLookupResult, Treff } from '../../web-lookup/web-lookup.service.js';
-import { ANNET, KINDS, type NySakForm, type WebLookupForm } from '../web-lookup.form.js';
+import { EIERNAVN_FILTER_FIELDS, KINDS, type NySakForm, type WebLookupForm } from '../web-lookup.form.js';
 import { toOsloLocalInput } from '../oslo-time.js';
 import { dato, html, tid, type SafeHtml } from './html.js';
 import { errorSummary, fieldError, layout, type FieldError } from './layout.js';
+import { addressLines, observationFields, purposeFieldset, radioFieldset, textField } from './partials.js';
 
 export interface WebLookupView {
   config: WebLookupConfig;
@@ -26,62 +27,19 @@ export function webLookupPage(user: AuthUser, view: WebLookupView): string {
       </p>
       ${errorSummary(errors)}
       <form class="skjema" method="post" action="/oppslag" novalidate>
-        <fieldset>
-          <legend>Formål og hjemmel</legend>
-          ${choiceField(
-            'formal',
-            'Formål',
-            form.formal,
-            form.formalAnnet,
-            config.purposes,
-            config.freeTextPurpose,
-            errors,
-          )}
-          ${choiceField(
-            'hjemmel',
-            'Hjemmel',
-            form.hjemmel,
-            form.hjemmelAnnet,
-            config.legalBases,
-            config.freeTextLegalBasis,
-            errors,
-          )}
-        </fieldset>
-        <fieldset>
-          <legend>Hva vil du slå opp på?</legend>
-          ${fieldError(errors, 'type-kjennemerke').message}
-          ${KINDS.map(
-            (kind) =>
-              html`<div class="radio">
-                <input
-                  type="radio"
-                  id="type-${kind.value}"
-                  name="type"
-                  value="${kind.value}"
-                  ${form.type === kind.value ? html`checked` : ''}
-                />
-                <label for="type-${kind.value}">${kind.label}</label>
-              </div>`,
-          )}
-          ${textField('verdi', 'Kjennemerke, understellsnummer, kuid eller navn', form.verdi, errors, {
+        ${purposeFieldset(form, config, errors)}
+        ${radioFieldset(
+          'type',
+          'Hva vil du slå opp på?',
+          KINDS,
+          form.type,
+          errors,
+          html`${textField('verdi', 'Kjennemerke, understellsnummer, kuid eller navn', form.verdi, errors, {
             hint: 'Kjennemerke uten mellomrom, for eksempel ST10001. Navn skrives helt, for eksempel OLE FLYTTSTAD.',
           })}
-          <label for="tidspunkt">Tidspunkt (valgfritt, norsk tid)</label>
-          <p class="hint" id="tidspunkt-hint">
-            Eier og kjøretøy slik de var på dette tidspunktet. Tomt: slik de er nå. Gjelder ikke søk på navn.
-          </p>
-          ${(() => {
-            const error = fieldError(errors, 'tidspunkt');
-            return html`${error.message}<input
-                type="datetime-local"
-                id="tidspunkt"
-                name="tidspunkt"
-                value="${form.tidspunkt}"
-                aria-describedby="tidspunkt-hint"
-                ${error.attrs}
-              />`;
-          })()}
-        </fieldset>
+          ${tidspunktField(form, errors)}`,
+        )}
+        ${eiernavnFilterFieldset(form, errors)}
         <button type="submit">Slå opp</button>
       </form>
       ${done ? resultSection(form, done.request, done.result) : ''}`,
@@ -89,59 +47,57 @@ export function webLookupPage(user: AuthUser, view: WebLookupView): string {
   );
 }
 
-function choiceField(
-  id: string,
-  label: string,
-  chosen: string,
-  annet: string,
-  list: readonly string[],
-  freeText: boolean,
-  errors: readonly FieldError[],
-): SafeHtml {
-  const error = fieldError(errors, id);
-  const annetError = fieldError(errors, `${id}Annet`);
-  return html`<label for="${id}">${label}</label>
-    ${error.message}
-    <select id="${id}" name="${id}" ${error.attrs}>
-      <option value="" ${chosen === '' ? html`selected` : ''}>Velg ${label.toLowerCase()}</option>
-      ${list.map((item) => html`<option value="${item}" ${item === chosen ? html`selected` : ''}>${item}</option>`)}
-      ${freeText
-        ? html`<option value="${ANNET}" ${chosen === ANNET ? html`selected` : ''}>Annet (skriv selv)</option>`
-        : ''}
-    </select>
-    ${freeText
-      ? html`<label for="${id}Annet">${label}, hvis annet</label>
-          ${annetError.message}
-          <input type="text" id="${id}Annet" name="${id}Annet" value="${annet}" maxlength="200" ${annetError.attrs} />`
-      : ''}`;
-}
-
-function textField(
-  id: string,
-  label: string,
-  value: string,
-  errors: readonly FieldError[],
-  options: { hint?: string; autocomplete?: string } = {},
-): SafeHtml {
-  const error = fieldError(errors, id);
-  return html`<label for="${id}">${label}</label>
-    ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : ''} ${error.message}
-    <input
-      type="text"
-      id="${id}"
-      name="${id}"
-      value="${value}"
-      autocomplete="off"
-      spellcheck="false"
-      ${options.hint && !errors.some((e) => e.field === id) ? html`aria-describedby="${id}-hint"` : ''}
+function tidspunktField(form: WebLookupForm, errors: readonly FieldError[]): SafeHtml {
+  const error = fieldError(errors, 'tidspunkt');
+  return html`<label for="tidspunkt">Tidspunkt (valgfritt, norsk tid)</label>
+    <p class="hint" id="tidspunkt-hint">
+      Eier og kjøretøy slik de var på dette tidspunktet. Tomt: slik de er nå. Gjelder ikke søk på navn.
+    </p>
+    ${error.message}<input
+      type="datetime-local"
+      id="tidspunkt"
+      name="tidspunkt"
+      value="${form.tidspunkt}"
+      aria-describedby="tidspunkt-hint"
       ${error.attrs}
     />`;
+}
+
+/** S6's optional filters: always shown (no script), refused with any other kind of lookup. */
+function eiernavnFilterFieldset(form: WebLookupForm, errors: readonly FieldError[]): SafeHtml {
+  const erPerson = fieldError(errors, 'erPerson');
+  const fodselsdato = fieldError(errors, 'fodselsdato');
+  return html`<fieldset>
+    <legend>Avgrens søk på eiers navn (valgfritt)</legend>
+    <p class="hint">Gjelder bare søk på eiers navn. Eier, medeier eller leasingtaker må passe med alt du fyller ut.</p>
+    ${textField('postnummer', 'Postnummer', form.postnummer, errors, { hint: 'Fire sifre, for eksempel 0150.' })}
+    ${textField('poststed', 'Poststed', form.poststed, errors)}
+    ${textField('fylke', 'Fylke', form.fylke, errors, { hint: 'Navn eller nummer, for eksempel Oslo eller 03.' })}
+    <label for="fodselsdato">Fødselsdato</label>
+    ${fodselsdato.message}
+    <input type="date" id="fodselsdato" name="fodselsdato" value="${form.fodselsdato}" ${fodselsdato.attrs} />
+    <label for="erPerson">Eiertype</label>
+    ${erPerson.message}
+    <select id="erPerson" name="erPerson" ${erPerson.attrs}>
+      ${[
+        { value: '', label: 'Personer og organisasjoner' },
+        { value: 'true', label: 'Bare personer' },
+        { value: 'false', label: 'Bare organisasjoner' },
+      ].map(
+        (option) =>
+          html`<option value="${option.value}" ${form.erPerson === option.value ? html`selected` : ''}>
+            ${option.label}
+          </option>`,
+      )}
+    </select>
+  </fieldset>`;
 }
 
 function resultSection(form: WebLookupForm, request: WebLookupRequest, result: WebLookupResult): SafeHtml {
   const kindLabel = KINDS.find((k) => k.value === request.kind)?.label.toLowerCase() ?? request.kind;
   const asked = html`<p class="hint">
-    Oppslag på ${kindLabel} ${request.value}${request.dtg ? html` per ${tid(request.dtg)}` : ' slik registeret er nå'};
+    Oppslag på ${kindLabel}
+    ${request.value}${request.dtg ? html` per ${tid(request.dtg)}` : ' slik registeret er nå'}${filterText(request)};
     formål ${request.purpose}; hjemmel ${request.legalBasis}.
   </p>`;
   let body: SafeHtml;
@@ -180,6 +136,19 @@ function resultSection(form: WebLookupForm, request: WebLookupRequest, result: W
   </section>`;
 }
 
+function filterText(request: WebLookupRequest): string {
+  const f = request.filter;
+  if (!f) return '';
+  const parts = [
+    f.postnummer ? `postnummer ${f.postnummer}` : '',
+    f.poststed ? `poststed ${f.poststed}` : '',
+    f.fylke ? `fylke ${f.fylke}` : '',
+    f.fodselsdato ? `født ${dato(f.fodselsdato)}` : '',
+    f.erPerson === undefined ? '' : f.erPerson ? 'bare personer' : 'bare organisasjoner',
+  ].filter(Boolean);
+  return parts.length === 0 ? '' : `, avgrenset til ${parts.join(', ')}`;
+}
+
 /** Previous and next page of an owner-name search: POST forms, so the name never lands in a URL. */
 function pager(
   form: WebLookupForm,
@@ -194,6 +163,7 @@ function pager(
       <input type="hidden" name="hjemmelAnnet" value="${form.hjemmelAnnet}" />
       <input type="hidden" name="type" value="eiernavn" />
       <input type="hidden" name="verdi" value="${form.verdi}" />
+      ${EIERNAVN_FILTER_FIELDS.map((name) => html`<input type="hidden" name="${name}" value="${form[name]}" />`)}
       <input type="hidden" name="fra" value="${fra}" />`;
   return html`<nav class="sider" aria-label="Sider i søkeresultatet">
     <span>Treff ${side.fra}–${last}${side.totalt === undefined ? '' : ` av ${side.totalt}`}</span>
@@ -281,25 +251,12 @@ function partText(part: Part, vehicleShielded: boolean): SafeHtml {
   return html`${part.navn || '(uten navn)'} (${part.type})
   ${part.fodselsnummer ? html`<br />Fødselsnummer: ${part.fodselsnummer}` : ''}
   ${part.organisasjonsnummer ? html`<br />Organisasjonsnummer: ${part.organisasjonsnummer}` : ''}
-  ${a
-    ? html`<br />${a.adresselinjer.map((line) => html`${line}<br />`)}${[a.postnummer, a.poststed]
-          .filter(Boolean)
-          .join(' ')}`
-    : html`<br />Ingen adresse oppgitt`}
+  ${a ? html`<br />${addressLines(a)}` : html`<br />Ingen adresse oppgitt`}
   ${part.fomTidspunkt ? html`<br />Eier fra ${tid(part.fomTidspunkt)}` : ''}
   ${part.tilTidspunkt ? html`<br />Eier til ${tid(part.tilTidspunkt)}` : ''}`;
 }
 
 export function nySakPage(user: AuthUser, form: NySakForm, errors: readonly FieldError[]): string {
-  const error = (id: string) => fieldError(errors, id);
-  const input = (id: string, label: string, value: string, extra: SafeHtml | string = '') => {
-    const e = error(id);
-    return html`<label for="${id}">${label}</label>
-      ${e.message}
-      <input type="text" id="${id}" name="${id}" value="${value}" ${e.attrs} ${extra} />`;
-  };
-  const observert = error('observert');
-  const beskrivelse = error('beskrivelse');
   return layout(
     'Ny sak',
     user,
@@ -315,22 +272,7 @@ export function nySakPage(user: AuthUser, form: NySakForm, errors: readonly Fiel
       <form class="skjema" method="post" action="/saker/ny" novalidate>
         <input type="hidden" name="kjennemerke" value="${form.kjennemerke}" />
         <input type="hidden" name="understellsnummer" value="${form.understellsnummer}" />
-        <label for="observert">Observert (norsk tid)</label>
-        ${observert.message}
-        <input type="datetime-local" id="observert" name="observert" value="${form.observert}" ${observert.attrs} />
-        ${input(
-          'adresse',
-          'Hvor står kjøretøyet? (adresse eller stedsbeskrivelse)',
-          form.adresse,
-          html`autocomplete="off"`,
-        )}
-        ${input('lat', 'Breddegrad', form.lat, html`inputmode="decimal"`)}
-        ${input('lon', 'Lengdegrad', form.lon, html`inputmode="decimal"`)}
-        <label for="beskrivelse">Beskrivelse (valgfritt)</label>
-        ${beskrivelse.message}
-        <textarea id="beskrivelse" name="beskrivelse" maxlength="2000" ${beskrivelse.attrs}>
-${form.beskrivelse}</textarea
-        >
+        ${observationFields(form, errors)}
         <button type="submit">Opprett sak</button>
       </form>`,
     { current: '/oppslag' },
