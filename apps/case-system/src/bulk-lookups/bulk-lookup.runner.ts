@@ -8,6 +8,7 @@ import {
 } from '@kjoretoyregister/core';
 import { KjoretoyregisterService } from '@kjoretoyregister/nestjs';
 import { Injectable } from '@nestjs/common';
+import pMap from 'p-map';
 import type { BulkLookupRow, ClaimedItem, ItemOutcome } from '../persistence/bulk-lookups.repository.js';
 
 /** One item's lookup: an outcome to record, or a failure for the retry schedule to judge. */
@@ -81,24 +82,19 @@ export class BulkLookupRunner {
     audit: AuditContext,
     project: (item: ClaimedItem, kjoretoy: Kjoretoy) => ItemOutcome,
   ): Promise<ItemResult[]> {
-    const results: ItemResult[] = items.map(() => ({ ok: false, error: new Error('not looked up') }));
-    // A bounded fan-out over one array, as in LookupService: too small for a library.
-    let next = 0;
-    const work = async () => {
-      for (let index = next++; index < items.length; index = next++) {
-        const item = items[index];
-        if (!item) continue;
+    return pMap(
+      items,
+      async (item): Promise<ItemResult> => {
         try {
           const found = await this.kjoretoyregister.lookupUnderstellsnummer(item.value, {
             audit,
             ...(item.dtg === null ? {} : { dtg: item.dtg }),
           });
-          if (found.status === 'unavailable')
-            results[index] = { ok: true, outcome: { line: item.line, result: 'unavailable' } };
-          else if (found.kjoretoy.length === 0)
-            results[index] = { ok: true, outcome: { line: item.line, result: 'not_found' } };
-          else if (found.kjoretoy.length > 1 || !found.kjoretoy[0])
-            results[index] = {
+          if (found.status === 'unavailable') return { ok: true, outcome: { line: item.line, result: 'unavailable' } };
+          const [only, ...more] = found.kjoretoy;
+          if (!only) return { ok: true, outcome: { line: item.line, result: 'not_found' } };
+          if (more.length > 0) {
+            return {
               ok: true,
               outcome: {
                 line: item.line,
@@ -106,14 +102,14 @@ export class BulkLookupRunner {
                 feilarsak: `Understellsnummeret passer på ${found.kjoretoy.length} kjøretøy`,
               },
             };
-          else results[index] = { ok: true, outcome: project(item, found.kjoretoy[0]) };
+          }
+          return { ok: true, outcome: project(item, only) };
         } catch (error) {
-          results[index] = { ok: false, error };
+          return { ok: false, error };
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(VIN_CONCURRENCY, items.length) }, work));
-    return results;
+      },
+      { concurrency: VIN_CONCURRENCY },
+    );
   }
 
   /** A shielded owner keeps nothing but the fact that it is shielded: no name, no address. */

@@ -5,21 +5,12 @@ import { layout } from './layout.js';
 import { kindLabel, STATUS_LABELS } from './bulk-lookup.page.js';
 
 /** What the page and its status endpoint show; no identifier, no name: counts only. */
-export interface BulkProgress {
+export type BulkProgress = Omit<BulkCounts, 'pending'> & {
   status: BulkLookupRow['status'];
   statusText: string;
   finished: boolean;
-  total: number;
-  done: number;
-  found: number;
-  notFound: number;
-  shielded: number;
-  unavailable: number;
-  several: number;
-  failed: number;
-  cancelled: number;
   text: string;
-}
+};
 
 export function progressOf(bulk: BulkLookupRow, counts: BulkCounts | undefined): BulkProgress {
   const c = counts ?? {
