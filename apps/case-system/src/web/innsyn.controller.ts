@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, Logger, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { actorOf, type AppRequest, type AuthUser } from '../auth/auth-user.js';
+import type { AppRequest, AuthUser } from '../auth/auth-user.js';
 import { SessionGuard } from '../auth/session.guard.js';
 import { SakerService } from '../saker/saker.service.js';
 import { readInnsynForm, validateInnsyn } from './innsyn.form.js';
@@ -48,7 +48,8 @@ export class WebInnsynController {
     const { lookups, saker } = await this.saker.innsynWithCases(checked.question);
     this.logger.log({
       msg: 'Innsyn page produced',
-      actor: actorOf(user),
+      // The person's id, not their name: logs carry no names.
+      userId: user.id,
       lookups: lookups.length,
       cases: saker.length,
     });
