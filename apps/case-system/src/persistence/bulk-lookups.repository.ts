@@ -292,6 +292,10 @@ export class BulkLookupsRepository {
   async complete(bulkId: string, workerId: string, outcomes: readonly ItemOutcome[]): Promise<Set<number>> {
     if (outcomes.length === 0) return new Set();
     return this.db.transaction().execute(async (trx) => {
+      // Batches of one bulk lookup complete one at a time, on its row's lock. Without it, two
+      // finishing together under READ COMMITTED each still see the other's items pending, and
+      // neither ends the bulk lookup: it would stay RUNNING with every item done.
+      await trx.selectFrom('bulk_lookups').select('id').where('id', '=', bulkId).forUpdate().execute();
       const recorded = new Set<number>();
       for (const outcome of outcomes) {
         const result = await trx
