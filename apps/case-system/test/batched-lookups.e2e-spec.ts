@@ -227,8 +227,10 @@ describe('batched lookups', () => {
       Array.from({ length: 6 }, (_, n) => ({ kjennemerke: `XY${30000 + n}` })),
     );
     // The first request of three (two cases each) gets a 503; the worker retries its two cases.
+    // Each case's backoff has its own jitter, so the two fall due a few milliseconds apart: the
+    // linger lets the claim that finds the first wait for the second, as it would for new cases.
     simulator.setFaults({ serverError: { status: 503, times: 1 } });
-    const { system, apiKey } = await startWorker(database, { WORKER_BATCH_SIZE: '2' });
+    const { system, apiKey } = await startWorker(database, { WORKER_BATCH_SIZE: '2', WORKER_BATCH_LINGER_MS: '200' });
     const saker = await drained(system, apiKey, ids);
 
     // ceil(6 / 2) requests and one retry: the two cases of the failed one, together again.
